@@ -1,0 +1,32 @@
+package dev.briefings.briefing;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * One initiative as listed in a table. Amounts are the record's own funding in USD (scale 2);
+ * {@code countedInTotals} is false for a carve-out whose funding an included ancestor already holds.
+ *
+ * @param sourceNumbers numbers into {@link BriefingModel#sources()} (1-based); empty in the workbook's full list
+ */
+public record InitiativeRow(
+        String id,
+        String title,
+        String kind,
+        String status,
+        LocalDate announced,
+        List<String> parties,
+        List<String> stages,
+        List<String> minerals,
+        List<String> organizations,
+        String location,
+        boolean binding,
+        String partOf,
+        boolean countedInTotals,
+        BigDecimal committedUsd,
+        BigDecimal proposedUsd,
+        String firstSourceUrl,
+        int sourceCount,
+        List<Integer> sourceNumbers) {
+}

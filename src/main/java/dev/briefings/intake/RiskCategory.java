@@ -1,0 +1,5 @@
+package dev.briefings.intake;
+
+public enum RiskCategory {
+    PERMITTING, TECHNOLOGY, NONBINDING, CONCENTRATION, POLICY, MARKET, EXECUTION
+}

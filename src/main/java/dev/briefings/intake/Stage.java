@@ -1,0 +1,5 @@
+package dev.briefings.intake;
+
+public enum Stage {
+    MINING, PROCESSING, REFINING, MAGNETS, RECYCLING, STOCKPILING, RESEARCH
+}

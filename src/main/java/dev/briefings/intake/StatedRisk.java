@@ -1,0 +1,4 @@
+package dev.briefings.intake;
+
+public record StatedRisk(RiskCategory category, String note) {
+}
