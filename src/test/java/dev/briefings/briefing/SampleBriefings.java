@@ -120,6 +120,8 @@ public final class SampleBriefings {
                                     List<Integer> sourceNumbers) {
         return new InitiativeRow(id, title, kind, "ANNOUNCED", LocalDate.of(2025, 10, 20), parties, stages,
                 new ArrayList<>(List.of("rare earths")), orgs, null, binding, partOf, partOf == null,
-                new BigDecimal(committed), new BigDecimal(proposed), "https://example.org/" + id, 1, sourceNumbers);
+                new BigDecimal(committed), new BigDecimal(proposed),
+                List.of(new SourceRef(1, "https://example.org/" + id, "Example Publisher", LocalDate.of(2025, 10, 21), "About " + id)),
+                sourceNumbers);
     }
 }
