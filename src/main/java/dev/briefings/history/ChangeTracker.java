@@ -1,0 +1,104 @@
+package dev.briefings.history;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.briefings.briefing.Changes;
+import dev.briefings.figures.Cents;
+
+/**
+ * Compares this run's records with the snapshot of the previous successful nightly briefing: new, changed
+ * (different content) and removed initiatives, and the change in committed funding. The previous snapshot is held
+ * as one small entry per id.
+ */
+public final class ChangeTracker {
+
+    static final int MAX_LISTED = 200;
+
+    private record Entry(String hash, BigDecimal committed, String title) {
+    }
+
+    private final PreviousBriefing previous;
+    private final Map<String, Entry> remaining;
+    private final List<Changes.Change> added = new ArrayList<>();
+    private final List<Changes.Change> changed = new ArrayList<>();
+    private long addedCount;
+    private long changedCount;
+
+    /** @param previous the previous nightly briefing, or null when there is none */
+    public ChangeTracker(PreviousBriefing previous) throws IOException {
+        this.previous = previous;
+        this.remaining = previous == null ? Map.of() : read(previous.snapshot());
+    }
+
+    private static Map<String, Entry> read(Path snapshot) throws IOException {
+        Map<String, Entry> map = new HashMap<>();
+        if (snapshot == null || !Files.exists(snapshot)) {
+            return map;
+        }
+        try (BufferedReader in = Files.newBufferedReader(snapshot, StandardCharsets.UTF_8)) {
+            for (String line = in.readLine(); line != null; line = in.readLine()) {
+                String[] f = line.split("\t", 4);
+                map.put(f[0], new Entry(f[1], new BigDecimal(f[2]), f[3]));
+            }
+        }
+        return map;
+    }
+
+    /** One snapshot line for an in-scope record. */
+    public static String snapshotLine(String id, String hash, BigDecimal committedUsd, String title) {
+        return id + '\t' + hash + '\t' + committedUsd.toPlainString() + '\t' + title.replaceAll("[\\t\\r\\n]", " ");
+    }
+
+    /** An in-scope record of this run. Call before {@link #seen}. */
+    public void inScope(String id, String title, String hash, BigDecimal committedUsd) {
+        if (previous == null) {
+            return;
+        }
+        Entry before = remaining.get(id);
+        if (before == null) {
+            addedCount++;
+            if (added.size() < MAX_LISTED) {
+                added.add(new Changes.Change(id, title, Cents.round(committedUsd)));
+            }
+        } else if (!before.hash().equals(hash)) {
+            changedCount++;
+            if (changed.size() < MAX_LISTED) {
+                changed.add(new Changes.Change(id, title, Cents.round(committedUsd).subtract(Cents.round(before.committed()))));
+            }
+        }
+    }
+
+    /** Any accepted record of this run, in scope or not: it was not removed. */
+    public void seen(String id) {
+        if (previous != null) {
+            remaining.remove(id);
+        }
+    }
+
+    public Changes finish(BigDecimal committedUsd) {
+        if (previous == null) {
+            return new Changes(null, List.of(), 0, List.of(), 0, List.of(), 0, null, null);
+        }
+        List<Changes.Change> removed = new ArrayList<>();
+        remaining.entrySet().stream().sorted(Map.Entry.comparingByKey()).limit(MAX_LISTED).forEach(e ->
+                removed.add(new Changes.Change(e.getKey(), e.getValue().title(),
+                        Cents.round(e.getValue().committed()).negate())));
+        return new Changes(previous.asOf(), List.copyOf(added), addedCount, List.copyOf(changed), changedCount,
+                List.copyOf(removed), remaining.size(), previous.committedUsd(),
+                committedUsd.subtract(previous.committedUsd()));
+    }
+
+    /** The previous successful nightly briefing: its as-of date, committed total and snapshot file. */
+    public record PreviousBriefing(long jobInstanceId, LocalDate asOf, BigDecimal committedUsd, Path snapshot) {
+    }
+}

@@ -1,0 +1,74 @@
+package dev.briefings.job;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+
+import dev.briefings.publish.FileDigest;
+
+/**
+ * Takes the SHA-256 of every input (records, rates, context, template, rules) for the manifest. It runs again on a
+ * restart and stops the run if an input changed since the interrupted attempt: staged records would no longer
+ * match their files.
+ */
+class FingerprintTasklet implements Tasklet {
+
+    static final String INPUTS = "inputs.fingerprint";
+
+    private final BriefingParameters parameters;
+    private final Path templatesDir;
+
+    FingerprintTasklet(BriefingParameters parameters, Path templatesDir) {
+        this.parameters = parameters;
+        this.templatesDir = templatesDir;
+    }
+
+    @Override
+    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
+        ExecutionContext jobContext = chunkContext.getStepContext().getStepExecution().getJobExecution().getExecutionContext();
+        String now = InputDigests.toText(digests());
+        String before = jobContext.containsKey(INPUTS) ? jobContext.getString(INPUTS) : null;
+        if (before != null && !before.equals(now)) {
+            throw new InputsChangedException("the input files changed since the interrupted run of this briefing; "
+                    + "its staged records no longer match them. Run again with --force to start a fresh run.");
+        }
+        jobContext.putString(INPUTS, now);
+        return RepeatStatus.FINISHED;
+    }
+
+    List<FileDigest> digests() throws java.io.IOException {
+        Path input = parameters.input();
+        List<FileDigest> list = new ArrayList<>();
+        Path initiatives = InputFiles.initiativesDir(input);
+        for (String name : InputFiles.initiativeFiles(initiatives)) {
+            list.add(FileDigest.of(initiatives.resolve(name), "initiatives/" + name, "initiatives"));
+        }
+        list.add(FileDigest.of(InputFiles.fxRates(input), "fx-rates.json", "fx-rates"));
+        if (Files.exists(InputFiles.marketContext(input))) {
+            list.add(FileDigest.of(InputFiles.marketContext(input), "market-context.json", "market-context"));
+        }
+        Path template = templatesDir.resolve(parameters.template());
+        try (Stream<Path> files = Files.walk(template)) {
+            for (Path p : files.filter(Files::isRegularFile).sorted().toList()) {
+                list.add(FileDigest.of(p, "templates/" + parameters.template() + "/" + template.relativize(p).toString().replace('\\', '/'), "template"));
+            }
+        }
+        list.add(FileDigest.of(templatesDir.resolve("risk-rules.json"), "templates/risk-rules.json", "risk-rules"));
+        return list;
+    }
+
+    /** A restart found different inputs than the interrupted run used. */
+    static final class InputsChangedException extends RuntimeException {
+        InputsChangedException(String message) {
+            super(message);
+        }
+    }
+}

@@ -1,0 +1,130 @@
+package dev.briefings.job;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+
+import dev.briefings.BriefingsProperties;
+import dev.briefings.briefing.BriefingAssembler;
+import dev.briefings.briefing.BriefingModel;
+import dev.briefings.briefing.BriefingModelJson;
+import dev.briefings.briefing.InitiativeRows;
+import dev.briefings.history.RunHistory;
+import dev.briefings.publish.FileDigest;
+import dev.briefings.publish.Manifest;
+import dev.briefings.publish.RejectsFile;
+import dev.briefings.publish.RunFolder;
+import dev.briefings.render.pdf.PdfBriefingRenderer;
+import dev.briefings.render.workbook.WorkbookBriefingRenderer;
+import dev.briefings.staging.StagedLines;
+import dev.briefings.staging.StagedRecord;
+import dev.briefings.staging.Workspace;
+
+/**
+ * Writes the PDF, the workbook, rejects.json and the manifest into a hidden folder, then renames it into place, so
+ * the run folder appears whole or not at all.
+ */
+class RenderTasklet implements Tasklet {
+
+    static final String RUN_FOLDER = "runFolder";
+    static final String BRIEFING = "briefing.pdf";
+    static final String WORKBOOK = "briefing.xlsx";
+
+    private final Workspace workspace;
+    private final BriefingParameters parameters;
+    private final BriefingsProperties properties;
+    private final RunHistory history;
+
+    RenderTasklet(Workspace workspace, BriefingParameters parameters, BriefingsProperties properties, RunHistory history) {
+        this.workspace = workspace;
+        this.parameters = parameters;
+        this.properties = properties;
+        this.history = history;
+    }
+
+    @Override
+    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
+        var jobExecution = chunkContext.getStepContext().getStepExecution().getJobExecution();
+        long instanceId = jobExecution.getJobInstance().getInstanceId();
+        ExecutionContext jobContext = jobExecution.getExecutionContext();
+        BriefingModel model = BriefingModelJson.read(workspace.model());
+
+        Path target = parameters.runFolder(properties.outputDir()).toAbsolutePath().normalize();
+        Path partial = RunFolder.prepare(target, instanceId);
+        Path templateDir = properties.templatesDir().resolve(parameters.template());
+
+        new PdfBriefingRenderer(templateDir).render(model, partial.resolve(BRIEFING));
+        new WorkbookBriefingRenderer(templateDir.resolve("workbook.xlsx")).render(model, rows(), partial.resolve(WORKBOOK));
+        long rejects = RejectsFile.write(workspace.rejected(), workspace.reconcileRejected(), partial.resolve(RejectsFile.FILE_NAME));
+        if (rejects != model.keyFigures().rejected()) {
+            throw new IllegalStateException("rejects.json lists " + rejects + " records but the figures counted "
+                    + model.keyFigures().rejected());
+        }
+
+        List<FileDigest> outputs = new ArrayList<>();
+        outputs.add(FileDigest.of(partial.resolve(BRIEFING), BRIEFING, "briefing"));
+        outputs.add(FileDigest.of(partial.resolve(WORKBOOK), WORKBOOK, "workbook"));
+        outputs.add(FileDigest.of(partial.resolve(RejectsFile.FILE_NAME), RejectsFile.FILE_NAME, "rejects"));
+        var f = parameters.filters();
+        var k = model.keyFigures();
+        var manifest = new Manifest(parameters.asOf(), parameters.edition(),
+                Map.of("parties", f.parties(), "stages", f.stages(), "kinds", f.kinds(), "minerals", f.minerals()),
+                parameters.template(), parameters.revision(), model.meta().applicationVersion(),
+                model.meta().generatedAt() == null ? OffsetDateTime.now() : model.meta().generatedAt(),
+                InputDigests.fromText(jobContext.getString(FingerprintTasklet.INPUTS)),
+                new Manifest.Counts(k.read(), k.accepted(), k.rejected(), k.included()), Manifest.totals(model), outputs);
+        manifest.write(partial.resolve(Manifest.FILE_NAME));
+
+        RunFolder.publish(partial, target);
+
+        Path snapshot = null;
+        if (parameters.isNightly()) {
+            Path snapshots = properties.dataDir().resolve("snapshots");
+            Files.createDirectories(snapshots);
+            snapshot = snapshots.resolve(instanceId + ".tsv").toAbsolutePath();
+            Files.copy(workspace.snapshot(), snapshot, StandardCopyOption.REPLACE_EXISTING);
+        }
+        history.published(instanceId, parameters.asOf(), parameters.edition(), parameters.revision(), target,
+                k.committedUsd(), k.proposedUsd(), snapshot);
+        history.pruneSnapshots();
+        jobContext.putString(RUN_FOLDER, target.toString());
+        return RepeatStatus.FINISHED;
+    }
+
+    /** Every in-scope accepted record, streamed from the workspace each time it is asked for. */
+    private InitiativeRows rows() throws IOException {
+        Set<Long> rejected = new HashSet<>();
+        FiguresTasklet.readRejects(workspace.reconcileRejected(), Long.MAX_VALUE).forEach(r -> rejected.add(r.seq()));
+        Map<String, String> ancestors = FiguresTasklet.readAncestors(workspace.ancestors());
+        return action -> {
+            try (BufferedReader in = Files.newBufferedReader(workspace.accepted(), StandardCharsets.UTF_8)) {
+                for (String line = in.readLine(); line != null; line = in.readLine()) {
+                    if (!StagedLines.includedOf(line) || rejected.contains(StagedLines.seqOf(line))) {
+                        continue;
+                    }
+                    StagedRecord.Accepted a = StagedLines.parseAccepted(line);
+                    action.accept(BriefingAssembler.row(a.initiative(), a.committedUsd(), a.proposedUsd(),
+                            !ancestors.containsKey(a.initiative().id()), List.of()));
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read the staged records in " + workspace.accepted(), e);
+            }
+        };
+    }
+}

@@ -1,0 +1,84 @@
+package dev.briefings.publish;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+/**
+ * A run folder appears whole or not at all: everything is written into a hidden sibling folder, which is renamed
+ * into place at the end. A folder a reader can find is therefore always complete.
+ */
+public final class RunFolder {
+
+    private RunFolder() {
+    }
+
+    /** A fresh, empty hidden sibling of {@code target} to write into. */
+    public static Path prepare(Path target, long jobInstanceId) {
+        Path partial = sibling(target, ".partial-" + jobInstanceId);
+        deleteTree(partial);
+        try {
+            Files.createDirectories(partial);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + partial, e);
+        }
+        return partial;
+    }
+
+    /**
+     * Renames {@code partial} to {@code target}. A briefing already at {@code target} (a forced re-run) is first
+     * renamed aside and deleted once the new one is in place.
+     */
+    public static void publish(Path partial, Path target) {
+        try {
+            Path old = null;
+            if (Files.exists(target)) {
+                old = sibling(target, ".replaced-" + partial.getFileName());
+                deleteTree(old);
+                move(target, old);
+            }
+            move(partial, target);
+            if (old != null) {
+                deleteTree(old);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot move the finished briefing into " + target, e);
+        }
+    }
+
+    /** Whether {@code dir} holds a briefing (its manifest), and so may be replaced by a forced re-run. */
+    public static boolean isBriefing(Path dir) {
+        return Files.isRegularFile(dir.resolve(Manifest.FILE_NAME));
+    }
+
+    private static void move(Path from, Path to) throws IOException {
+        try {
+            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            throw new IOException("the file system of " + to + " cannot rename atomically", e);
+        }
+    }
+
+    private static Path sibling(Path target, String suffix) {
+        Path abs = target.toAbsolutePath().normalize();
+        return abs.resolveSibling("." + abs.getFileName() + suffix);
+    }
+
+    static void deleteTree(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete " + dir, e);
+        }
+    }
+}
