@@ -62,7 +62,7 @@ final class SyntheticRecords {
         String title = pick(rnd, Vocabulary.TITLE_WORDS) + " " + minerals.get(0) + " " + noun(kind, stages.get(0));
         List<Source> sources = sources(rnd, id, announced);
         String summary = rnd.nextInt(10) < 7
-                ? "Synthetic " + kind.name().toLowerCase().replace('_', ' ') + " covering " + minerals + "."
+                ? "Synthetic " + kind.name().toLowerCase().replace('_', ' ') + " covering " + String.join(", ", minerals) + "."
                 : null;
         List<Organization> organizations = organizations(rnd);
         List<String> places = Vocabulary.LOCATIONS.get(parties.get(0));
@@ -117,7 +117,7 @@ final class SyntheticRecords {
         int count = 1 + rnd.nextInt(2);
         var sources = new ArrayList<Source>(count);
         for (int n = 1; n <= count; n++) {
-            LocalDate published = announced.plusDays(rnd.nextInt(30));
+            LocalDate published = min(announced.plusDays(rnd.nextInt(30)), LAST_DAY);
             String url = "https://news.example.com/" + published.getYear() + "/" + id + "-" + n;
             String title = rnd.nextBoolean() ? "Report on " + id : null;
             sources.add(new Source(url, pick(rnd, Vocabulary.PUBLISHERS), published, title));
@@ -208,6 +208,10 @@ final class SyntheticRecords {
 
     private static StatedRisk risk(SplittableRandom rnd, RiskCategory category) {
         return new StatedRisk(category, pick(rnd, Vocabulary.RISK_NOTES.get(category)));
+    }
+
+    private static LocalDate min(LocalDate a, LocalDate b) {
+        return a.isAfter(b) ? b : a;
     }
 
     private static <T> T pick(SplittableRandom rnd, List<T> from) {

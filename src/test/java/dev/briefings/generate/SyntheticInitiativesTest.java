@@ -214,6 +214,9 @@ class SyntheticInitiativesTest {
             assertThat(r.get("parties").size()).isBetween(1, 3);
             assertThat(r.get("stages").size()).isBetween(1, 3);
             assertThat(r.get("sources").size()).isBetween(1, 2);
+            for (JsonNode source : r.get("sources").values()) {
+                assertThat(LocalDate.parse(RecordFormat.text(source, "published"))).isBetween(first, last);
+            }
             if (r.has("partOf")) {
                 // Earlier in the file, so a reader meets every parent before its children and no cycle is possible.
                 assertThat(seen).contains(RecordFormat.text(r, "partOf"));
