@@ -369,9 +369,9 @@ public final class RiskAssessment {
                     leftOutRisks++;
                     leftOut = true;
                     leftOutByCategory.merge(risk.category(), 1L, Long::sum);
-                } else if (group.lastId != initiative) {
+                } else if (group.lastRecord != initiative) {
                     // The same risk stated twice by one record concerns it once.
-                    group.lastId = initiative;
+                    group.lastRecord = initiative;
                     group.ids.add(initiative.id());
                 }
             }
@@ -408,7 +408,7 @@ public final class RiskAssessment {
 
     private static final class Group {
         private final CappedIds ids;
-        private Initiative lastId;
+        private Initiative lastRecord;
 
         Group(CappedIds ids) {
             this.ids = ids;
