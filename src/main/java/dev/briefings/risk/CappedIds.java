@@ -14,19 +14,12 @@ final class CappedIds {
         this.cap = cap;
     }
 
-    /** Counts the id and keeps it if there is room; returns whether it was kept. */
-    boolean add(String id) {
+    /** Counts the id and keeps it if there is room. */
+    void add(String id) {
         count++;
         if (ids.size() < cap) {
             ids.add(id);
-            return true;
         }
-        return false;
-    }
-
-    /** Counts the id without keeping it (a memory budget ran out). */
-    void countOnly() {
-        count++;
     }
 
     List<String> ids() {

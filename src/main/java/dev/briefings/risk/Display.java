@@ -50,7 +50,12 @@ final class Display {
 
     /** "1 initiative", "3 initiatives". */
     static String initiatives(long count) {
-        return count + (count == 1 ? " initiative" : " initiatives");
+        return count(count) + (count == 1 ? " initiative" : " initiatives");
+    }
+
+    /** A count with thousands separators, e.g. "1,000,000". */
+    static String count(long count) {
+        return String.format(Locale.US, "%,d", count);
     }
 
     /** "a, b and c", or "a, b, c, d, e and 115 more" when there are more than fit. */
@@ -58,7 +63,7 @@ final class Display {
         List<String> shown = ids.subList(0, Math.min(ids.size(), IDS_IN_SENTENCE));
         long more = count - shown.size();
         if (more > 0) {
-            return String.join(", ", shown) + (shown.isEmpty() ? "" : " and ") + more + " more";
+            return String.join(", ", shown) + (shown.isEmpty() ? "" : " and ") + count(more) + " more";
         }
         if (shown.size() <= 1) {
             return String.join("", shown);

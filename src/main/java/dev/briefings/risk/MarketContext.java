@@ -30,7 +30,7 @@ public record MarketContext(LocalDate asOf, Set<String> alliedParties, List<Cont
 
     /** Reads the market context; any problem is a ConfigurationException naming the file and what to fix. */
     public static MarketContext load(Path file) {
-        JsonNode root = ConfigJson.readObject(file, "market context");
+        JsonNode root = ConfigJson.readObject(file, "market context file");
         ConfigJson json = ConfigJson.of(file);
         json.onlyFields(root, "", Set.of("asOf", "alliedParties", "figures"));
         LocalDate asOf = json.date(root, "", "asOf");

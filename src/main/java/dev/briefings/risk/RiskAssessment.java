@@ -38,10 +38,12 @@ import dev.briefings.risk.RiskRule.StagePresent;
 public final class RiskAssessment {
 
     /**
-     * Ids kept per concentration rule across all its keys. Keys are only judged at the end, so ids are kept for
-     * every key; past this budget keys are still counted but keep no further ids (the notes' counts stay exact).
+     * Keys a concentration rule tracks per dimension. Keys are only judged at the end, against shares computed
+     * elsewhere, so every key met is tracked; past this many, the half with the least own committed funding is
+     * dropped. Counts and ids stay exact for any key never dropped, which in practice includes every key that
+     * holds a large share (it would need less own funding than thousands of other keys).
      */
-    static final int CONCENTRATION_ID_BUDGET = 100_000;
+    static final int CONCENTRATION_MAX_KEYS = 10_000;
 
     static final Comparator<RiskNote> ORDER = Comparator.comparing(RiskNote::severity)
             .thenComparing(Comparator.comparingLong(RiskNote::initiativeCount).reversed())
@@ -50,9 +52,15 @@ public final class RiskAssessment {
     private final RiskRules rules;
     private final List<Tally> tallies = new ArrayList<>();
     private final StatedRisks stated;
+    private final int maxConcentrationKeys;
 
     public RiskAssessment(RiskRules rules, MarketContext context) {
+        this(rules, context, CONCENTRATION_MAX_KEYS);
+    }
+
+    RiskAssessment(RiskRules rules, MarketContext context, int maxConcentrationKeys) {
         this.rules = Objects.requireNonNull(rules, "rules");
+        this.maxConcentrationKeys = maxConcentrationKeys;
         Objects.requireNonNull(context, "context");
         for (RiskRule rule : rules.rules()) {
             tallies.add(tally(rule, context));
@@ -100,7 +108,7 @@ public final class RiskAssessment {
             return new MatchTally(r.header(), cap, (i, c, p) -> anyOf(i.stages(), r.stages()),
                     Map.of("stages", names(r.stages())));
         } else if (rule instanceof Concentration r) {
-            return new ConcentrationTally(r, cap);
+            return new ConcentrationTally(r, cap, maxConcentrationKeys);
         } else if (rule instanceof ProcessingDependency r) {
             ContextFigure figure = context.figure(r.figure()).orElseThrow(() -> new ConfigurationException(
                     "risk rule '" + r.header().id() + "' uses the market-context figure '" + r.figure()
@@ -129,7 +137,7 @@ public final class RiskAssessment {
     /** A note from a rule: the common placeholders filled from the ids, the others from {@code values}. */
     private static RiskNote note(Header header, CappedIds ids, Map<String, String> values) {
         Map<String, String> all = new HashMap<>(values);
-        all.put("count", Long.toString(ids.count()));
+        all.put("count", Display.count(ids.count()));
         all.put("initiatives", Display.initiatives(ids.count()));
         all.put("ids", Display.ids(ids.ids(), ids.count()));
         return new RiskNote(header.severity(), header.category().name(), Display.fill(header.title(), all),
@@ -235,12 +243,13 @@ public final class RiskAssessment {
     private static final class ConcentrationTally implements Tally {
         private final Concentration rule;
         private final int cap;
-        private final Map<Dimension, Map<String, CappedIds>> byKey = new EnumMap<>(Dimension.class);
-        private long idsKept;
+        private final int maxKeys;
+        private final Map<Dimension, Map<String, KeyTally>> byKey = new EnumMap<>(Dimension.class);
 
-        ConcentrationTally(Concentration rule, int cap) {
+        ConcentrationTally(Concentration rule, int cap, int maxKeys) {
             this.rule = rule;
             this.cap = cap;
+            this.maxKeys = maxKeys;
             rule.dimensions().forEach(d -> byKey.put(d, new HashMap<>()));
         }
 
@@ -251,16 +260,20 @@ public final class RiskAssessment {
             }
             byKey.forEach((dimension, keys) -> {
                 for (String key : keys(initiative, dimension)) {
-                    CappedIds ids = keys.computeIfAbsent(key, k -> new CappedIds(cap));
-                    if (idsKept < CONCENTRATION_ID_BUDGET) {
-                        if (ids.add(initiative.id())) {
-                            idsKept++;
-                        }
-                    } else {
-                        ids.countOnly();
-                    }
+                    KeyTally tally = keys.computeIfAbsent(key, k -> new KeyTally(new CappedIds(cap)));
+                    tally.ids.add(initiative.id());
+                    tally.ownCommitted = tally.ownCommitted.add(committedUsd);
+                }
+                if (keys.size() > maxKeys) {
+                    dropSmallerHalf(keys);
                 }
             });
+        }
+
+        private static void dropSmallerHalf(Map<String, KeyTally> keys) {
+            List<Map.Entry<String, KeyTally>> entries = new ArrayList<>(keys.entrySet());
+            entries.sort(Comparator.comparing(e -> e.getValue().ownCommitted));
+            entries.subList(0, entries.size() / 2).forEach(e -> keys.remove(e.getKey()));
         }
 
         @Override
@@ -274,7 +287,8 @@ public final class RiskAssessment {
                     .forEach((key, amount) -> {
                         // Strictly above the threshold: a share exactly at it does not fire.
                         if (amount.compareTo(limit) > 0) {
-                            CappedIds ids = keys.getOrDefault(key, new CappedIds(cap));
+                            KeyTally tally = keys.get(key);
+                            CappedIds ids = tally == null ? new CappedIds(cap) : tally.ids;
                             out.add(note(rule.header(), ids, Map.of("key", key,
                                     "dimension", dimension.label().toLowerCase(java.util.Locale.ROOT),
                                     "share", Display.percent(amount, total),
@@ -345,7 +359,7 @@ public final class RiskAssessment {
                         "figureLabel", figure.label(), "source", Display.source(figure.source()),
                         "threshold", Display.figure(rule.threshold(), figure.unit()),
                         "stages", names(rule.stages()), "unlessStages", names(rule.unlessStages()),
-                        "dependentCount", Long.toString(dependent), "outsideCount", Long.toString(outside))));
+                        "dependentCount", Display.count(dependent), "outsideCount", Display.count(outside))));
             }
         }
     }
@@ -398,11 +412,20 @@ public final class RiskAssessment {
                                 .thenComparing(Map.Entry.comparingByKey(Comparator.reverseOrder())))
                         .orElseThrow().getKey();
                 out.add(new RiskNote(Severity.LOW, main.name(), "Further stated risks not listed",
-                        leftOutRisks + " further stated " + (leftOutRisks == 1 ? "risk" : "risks") + " on "
+                        Display.count(leftOutRisks) + " further stated " + (leftOutRisks == 1 ? "risk" : "risks") + " on "
                                 + Display.initiatives(leftOutRecords.count()) + " are not listed here: the briefing"
                                 + " lists at most " + rules.maxStatedNotes() + " distinct stated risks.",
                         leftOutRecords.ids(), leftOutRecords.count(), "record"));
             }
+        }
+    }
+
+    private static final class KeyTally {
+        private final CappedIds ids;
+        private BigDecimal ownCommitted = BigDecimal.ZERO;
+
+        KeyTally(CappedIds ids) {
+            this.ids = ids;
         }
     }
 

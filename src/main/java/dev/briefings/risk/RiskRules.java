@@ -70,7 +70,7 @@ public final class RiskRules {
 
     /** Reads and checks the rules; any problem is a ConfigurationException naming the file, the rule and field. */
     public static RiskRules load(Path file) {
-        JsonNode root = ConfigJson.readObject(file, "risk rules");
+        JsonNode root = ConfigJson.readObject(file, "risk rules file");
         ConfigJson json = ConfigJson.of(file);
         json.onlyFields(root, "", Set.of("maxIdsPerNote", "maxStatedNotes", "statedRiskSeverity",
                 "statedRiskDefaultSeverity", "rules"));

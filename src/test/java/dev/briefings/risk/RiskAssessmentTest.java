@@ -216,6 +216,28 @@ class RiskAssessmentTest {
         assertThat(notes.get(1).initiativeIds()).containsExactly("a");
     }
 
+    @Test
+    void concentrationKeepsLargeKeysExactWhenManySmallKeysAreDropped() {
+        var rule = new Concentration(header("org", Severity.HIGH, RiskCategory.CONCENTRATION, "{key}", "{count}"),
+                EnumSet.of(Dimension.ORGANIZATION), new BigDecimal("0.5"));
+        var assessment = new RiskAssessment(rules(rule), CONTEXT, 4);
+        for (int i = 1; i <= 3; i++) {
+            assessment.accept(record("big-" + i).organizations("Lynas").build(), usd("100"), ZERO);
+            for (int j = 1; j <= 5; j++) {
+                assessment.accept(record("small-" + i + j).organizations("org-" + i + j).build(), usd("1"), ZERO);
+            }
+        }
+
+        // Lynas 300 of 315 = 95.2%; 15 small keys pass through a 4-key table, yet Lynas keeps all three records.
+        List<RiskNote> notes = assessment.finish(new FundingShares(usd("315"),
+                shares(Dimension.ORGANIZATION, Map.of("Lynas", usd("300")))));
+
+        assertThat(notes).singleElement().satisfies(n -> {
+            assertThat(n.initiativeIds()).containsExactly("big-1", "big-2", "big-3");
+            assertThat(n.initiativeCount()).isEqualTo(3);
+        });
+    }
+
     private static final ProcessingDependency PROCESSING = new ProcessingDependency(header("processing",
             Severity.HIGH, RiskCategory.MARKET, "Processing dependency",
             "{figureLabel} is {figure} ({source}), above {threshold}: {dependentCount} depend, {outsideCount} outside."),
@@ -283,6 +305,9 @@ class RiskAssessmentTest {
         var assessment = new RiskAssessment(rules(rule), CONTEXT);
         for (int i = 1; i <= 120; i++) {
             assessment.accept(record("r%03d".formatted(i)).stages(Stage.RECYCLING).build(), ZERO, ZERO);
+        }
+        for (int i = 1; i <= 1000; i++) {
+            assessment.accept(record("other" + i).stages(Stage.MINING).build(), ZERO, ZERO);
         }
 
         RiskNote note = assessment.finish(FundingShares.none()).get(0);
