@@ -79,7 +79,7 @@ class FiguresTasklet implements Tasklet {
 
         Path input = parameters.input();
         FxRates rates = FxRates.load(InputFiles.fxRates(input));
-        MarketContext context = MarketContexts.load(InputFiles.marketContext(input));
+        MarketContext context = MarketContext.load(InputFiles.marketContext(input));
         RiskRules rules = RiskRules.load(properties.templatesDir().resolve("risk-rules.json"));
         var assembler = new BriefingAssembler(properties.largestListed(), new RiskAssessment(rules, context));
 
@@ -126,7 +126,7 @@ class FiguresTasklet implements Tasklet {
                 properties.confidentiality(), parameters.template());
         Map<String, String> contextFigures = new java.util.LinkedHashMap<>();
         for (ContextFigure f : context.figures()) {
-            contextFigures.put(f.label(), MarketContexts.describe(f));
+            contextFigures.put(f.label(), f.describe());
         }
         var methodology = new Methodology(rates.asOf(), new TreeMap<>(rates.rates()), contextFigures);
         var rejectSample = new ArrayList<RejectSummary.Rejected>();

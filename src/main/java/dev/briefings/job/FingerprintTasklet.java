@@ -52,9 +52,7 @@ class FingerprintTasklet implements Tasklet {
             list.add(FileDigest.of(initiatives.resolve(name), "initiatives/" + name, "initiatives"));
         }
         list.add(FileDigest.of(InputFiles.fxRates(input), "fx-rates.json", "fx-rates"));
-        if (Files.exists(InputFiles.marketContext(input))) {
-            list.add(FileDigest.of(InputFiles.marketContext(input), "market-context.json", "market-context"));
-        }
+        list.add(FileDigest.of(InputFiles.marketContext(input), "market-context.json", "market-context"));
         Path template = templatesDir.resolve(parameters.template());
         try (Stream<Path> files = Files.walk(template)) {
             for (Path p : files.filter(Files::isRegularFile).sorted().toList()) {

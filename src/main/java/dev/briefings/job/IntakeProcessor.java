@@ -42,14 +42,15 @@ class IntakeProcessor implements ItemProcessor<IndexedRecord, StagedRecord> {
     public StagedRecord process(IndexedRecord item) {
         RawRecord raw = item.raw();
         long seq = Workspace.seq(item.fileIndex(), raw.ordinal());
-        return switch (raw) {
-            case RawRecord.Malformed m -> new StagedRecord.Rejected(seq, m.file(), m.position(), null, List.of(m.reason()));
-            case RawRecord.Parsed p -> switch (validator.validate(p.node())) {
-                case Validation.Invalid invalid ->
-                        new StagedRecord.Rejected(seq, p.file(), p.position(), invalid.id(), invalid.reasons());
-                case Validation.Valid valid -> accept(seq, p.position(), valid.initiative());
-            };
-        };
+        if (raw instanceof RawRecord.Malformed m) {
+            return new StagedRecord.Rejected(seq, m.file(), m.position(), null, List.of(m.reason()));
+        }
+        RawRecord.Parsed p = (RawRecord.Parsed) raw;
+        Validation validation = validator.validate(p.node());
+        if (validation instanceof Validation.Invalid invalid) {
+            return new StagedRecord.Rejected(seq, p.file(), p.position(), invalid.id(), invalid.reasons());
+        }
+        return accept(seq, p.position(), ((Validation.Valid) validation).initiative());
     }
 
     private StagedRecord.Accepted accept(long seq, String position, Initiative initiative) {

@@ -55,16 +55,13 @@ class StagingWriter implements ItemStreamWriter<StagedRecord> {
     @Override
     public void write(Chunk<? extends StagedRecord> chunk) throws IOException {
         for (StagedRecord item : chunk) {
-            switch (item) {
-                case StagedRecord.Accepted a -> {
-                    accepted.line(StagedLines.accepted(a));
-                    keys.line(StagedLines.key(a));
-                    acceptedCount++;
-                }
-                case StagedRecord.Rejected r -> {
-                    rejected.line(StagedLines.rejected(r));
-                    rejectedCount++;
-                }
+            if (item instanceof StagedRecord.Accepted a) {
+                accepted.line(StagedLines.accepted(a));
+                keys.line(StagedLines.key(a));
+                acceptedCount++;
+            } else if (item instanceof StagedRecord.Rejected r) {
+                rejected.line(StagedLines.rejected(r));
+                rejectedCount++;
             }
         }
         accepted.flush();

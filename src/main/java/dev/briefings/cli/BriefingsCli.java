@@ -1,0 +1,66 @@
+package dev.briefings.cli;
+
+import java.io.PrintWriter;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+import dev.briefings.intake.ConfigurationException;
+
+/**
+ * The command line: {@code run} a briefing, {@code generate} synthetic records. Exit codes: 0 the briefing was
+ * written (or already was), 1 the run failed, 2 a usage or configuration error.
+ */
+@Command(name = "briefings", mixinStandardHelpOptions = true, versionProvider = BriefingsCli.Version.class,
+        subcommands = {RunCommand.class, GenerateCommand.class, CommandLine.HelpCommand.class},
+        description = {"Turns curated records of critical-minerals supply-chain initiatives into investor briefings: "
+                + "a PDF research note and an Excel workbook, with a manifest and a list of rejected records.",
+                "",
+                "Exit codes: 0 briefing written (or already written), 1 run failed, 2 usage or configuration error."})
+public final class BriefingsCli implements Runnable {
+
+    public static final int OK = 0;
+    public static final int FAILED = 1;
+    public static final int USAGE = 2;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: run, generate or help");
+    }
+
+    public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cl = new CommandLine(new BriefingsCli());
+        cl.setOut(out);
+        cl.setErr(err);
+        cl.setExitCodeExceptionMapper(e -> e instanceof ConfigurationException ? USAGE : FAILED);
+        cl.setParameterExceptionHandler((e, a) -> {
+            err.println("briefings: " + e.getMessage());
+            err.println("Try 'java -jar target/briefings.jar " + (e.getCommandLine().getCommandName().equals("briefings")
+                    ? "" : e.getCommandLine().getCommandName() + " ") + "--help'.");
+            return USAGE;
+        });
+        cl.setExecutionExceptionHandler((e, c, parsed) -> {
+            if (e instanceof ConfigurationException) {
+                err.println("briefings: configuration error: " + e.getMessage());
+                return USAGE;
+            }
+            err.println("briefings: the run failed: " + e);
+            return FAILED;
+        });
+        int code = cl.execute(args);
+        out.flush();
+        err.flush();
+        return code;
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = BriefingsCli.class.getPackage().getImplementationVersion();
+            return new String[] {"briefings " + (v == null ? "dev" : v)};
+        }
+    }
+}

@@ -1,0 +1,165 @@
+package dev.briefings.job;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobInstance;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.stereotype.Component;
+
+import dev.briefings.BriefingsProperties;
+
+/**
+ * Starts a briefing, or resumes it: the job repository decides. The same as-of date, edition, filters and template
+ * name one briefing. A completed one is not redone unless forced (then the next revision runs); a failed or killed
+ * one restarts where it stopped. A lock file per briefing tells a killed run (lock free) from a running one.
+ */
+@Component
+public class BriefingRunner {
+
+    private final JobOperator jobOperator;
+    private final JobRepository jobRepository;
+    private final Job briefingJob;
+    private final BriefingsProperties properties;
+
+    BriefingRunner(JobOperator jobOperator, JobRepository jobRepository, Job briefingJob, BriefingsProperties properties) {
+        this.jobOperator = jobOperator;
+        this.jobRepository = jobRepository;
+        this.briefingJob = briefingJob;
+        this.properties = properties;
+    }
+
+    /** What came of a request to run a briefing. */
+    public sealed interface Outcome {
+        BriefingParameters parameters();
+
+        record Completed(BriefingParameters parameters, Path runFolder, JobExecution execution, boolean resumed)
+                implements Outcome {
+        }
+
+        record AlreadyDone(BriefingParameters parameters, Path runFolder) implements Outcome {
+        }
+
+        record AlreadyRunning(BriefingParameters parameters) implements Outcome {
+        }
+
+        record Failed(BriefingParameters parameters, JobExecution execution, List<Throwable> causes) implements Outcome {
+        }
+    }
+
+    public Outcome run(BriefingParameters requested, boolean force) throws Exception {
+        BriefingParameters latest = latestRevision(requested);
+        JobExecution last = latest == null ? null : jobRepository.getLastJobExecution(BriefingJobConfig.JOB_NAME, latest.toJobParameters());
+        BriefingParameters toRun;
+        boolean resumed = false;
+        if (last == null) {
+            toRun = latest == null ? requested.withRevision(1) : latest;
+        } else if (last.getStatus() == BatchStatus.COMPLETED || last.getStatus() == BatchStatus.ABANDONED) {
+            if (!force && last.getStatus() == BatchStatus.COMPLETED) {
+                return new Outcome.AlreadyDone(latest, runFolderOf(last, latest));
+            }
+            toRun = latest.withRevision(latest.revision() + 1);
+        } else if (force) {
+            toRun = latest.withRevision(latest.revision() + 1);
+        } else {
+            toRun = latest;
+            resumed = true;
+        }
+        try (FileLock lock = lock(toRun)) {
+            if (lock == null) {
+                return new Outcome.AlreadyRunning(toRun);
+            }
+            if (last != null && toRun == latest && last.isRunning()) {
+                // Nobody holds the lock, so the process that ran it is gone: mark it failed so it can restart.
+                jobOperator.recover(last);
+            }
+            JobExecution execution = jobOperator.start(briefingJob, toRun.toJobParameters());
+            if (execution.getStatus() == BatchStatus.COMPLETED) {
+                return new Outcome.Completed(toRun, runFolderOf(execution, toRun), execution, resumed);
+            }
+            return new Outcome.Failed(toRun, execution, execution.getAllFailureExceptions());
+        }
+    }
+
+    /** The highest revision of this briefing that was ever started, or null. */
+    private BriefingParameters latestRevision(BriefingParameters requested) {
+        BriefingParameters found = null;
+        for (long revision = 1; ; revision++) {
+            BriefingParameters candidate = requested.withRevision(revision);
+            JobInstance instance = jobRepository.getJobInstance(BriefingJobConfig.JOB_NAME, candidate.toJobParameters());
+            if (instance == null) {
+                return found;
+            }
+            found = candidate;
+        }
+    }
+
+    private Path runFolderOf(JobExecution execution, BriefingParameters parameters) {
+        String folder = execution.getExecutionContext().containsKey(RenderTasklet.RUN_FOLDER)
+                ? execution.getExecutionContext().getString(RenderTasklet.RUN_FOLDER) : null;
+        return folder != null ? Path.of(folder) : parameters.runFolder(properties.outputDir()).toAbsolutePath().normalize();
+    }
+
+    /** An exclusive lock on this briefing for the life of the run, or null when another process holds it. */
+    private FileLock lock(BriefingParameters p) throws IOException {
+        Path dir = properties.dataDir().resolve("locks");
+        Files.createDirectories(dir);
+        Path file = dir.resolve(p.asOf() + "_" + p.edition() + ".lock");
+        FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        try {
+            FileLock lock;
+            try {
+                lock = channel.tryLock();
+            } catch (java.nio.channels.OverlappingFileLockException e) {
+                lock = null; // this very process runs it
+            }
+            if (lock == null) {
+                channel.close();
+            }
+            return lock == null ? null : new ClosingLock(lock, channel);
+        } catch (IOException | RuntimeException e) {
+            channel.close();
+            throw e;
+        }
+    }
+
+    /** Releasing the lock also closes its channel. */
+    private static final class ClosingLock extends FileLock {
+        private final FileLock lock;
+        private final FileChannel channel;
+
+        ClosingLock(FileLock lock, FileChannel channel) {
+            super(channel, lock.position(), lock.size(), lock.isShared());
+            this.lock = lock;
+            this.channel = channel;
+        }
+
+        @Override
+        public boolean isValid() {
+            return lock.isValid();
+        }
+
+        @Override
+        public void release() throws IOException {
+            try {
+                lock.release();
+            } finally {
+                try {
+                    channel.close();
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+        }
+    }
+}
