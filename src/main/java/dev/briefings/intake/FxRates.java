@@ -109,7 +109,7 @@ public record FxRates(LocalDate asOf, Map<String, BigDecimal> rates) {
             JsonNode root = IntakeJson.MAPPER.reader()
                     .with(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                     .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-                    .readTree(in);
+                    .readTree(new StrictUtf8Reader(in));
             if (root == null || root.isMissingNode()) {
                 throw new ConfigurationException(file + ": the file is empty; expected {\"asOf\": …, \"rates\": {…}}");
             }
@@ -119,9 +119,11 @@ public record FxRates(LocalDate asOf, Map<String, BigDecimal> rates) {
         } catch (IOException e) {
             throw new ConfigurationException(file + ": cannot read the file (" + e.getMessage() + ")", e);
         } catch (JacksonIOException e) {
-            throw new ConfigurationException(file + ": cannot read the file (" + e.getMessage() + ")", e);
+            String problem = e.getCause() instanceof StrictUtf8Reader.InvalidUtf8Exception invalid
+                    ? invalid.getMessage() : "cannot read the file (" + e.getMessage() + ")";
+            throw new ConfigurationException(file + ": " + problem, e);
         } catch (JacksonException e) {
-            throw new ConfigurationException(file + ": " + JsonProblems.reason(e), e);
+            throw new ConfigurationException(file + ": " + JsonProblems.reason(e, null), e);
         }
     }
 

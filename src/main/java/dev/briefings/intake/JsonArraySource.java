@@ -10,8 +10,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.NullNode;
 
 /**
- * Reads the elements of a top-level JSON array one at a time from a single streaming parser. Jackson detects the
- * encoding itself and skips a UTF-8 byte order mark.
+ * Reads the elements of a top-level JSON array one at a time from a single streaming parser fed by a strict UTF-8
+ * reader (so columns count characters, not bytes).
  */
 final class JsonArraySource implements ItemSource {
 
@@ -21,7 +21,7 @@ final class JsonArraySource implements ItemSource {
     private long index;
 
     JsonArraySource(InputStream in) {
-        this.parser = IntakeJson.MAPPER.createParser(in);
+        this.parser = IntakeJson.MAPPER.createParser(new StrictUtf8Reader(in));
     }
 
     @Override
@@ -54,10 +54,14 @@ final class JsonArraySource implements ItemSource {
             index++;
             return item;
         } catch (JacksonIOException e) {
+            if (e.getCause() instanceof StrictUtf8Reader.InvalidUtf8Exception invalid) {
+                done = true;
+                return Item.malformed(position(), invalid.getMessage());
+            }
             throw e;
         } catch (JacksonException e) {
             done = true;
-            return Item.malformed(position(), JsonProblems.reason(e));
+            return Item.malformed(position(), JsonProblems.reason(e, parser.currentLocation()));
         }
     }
 

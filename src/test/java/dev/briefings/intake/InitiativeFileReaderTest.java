@@ -81,7 +81,32 @@ class InitiativeFileReaderTest {
         assertThat(items.get(1)).isInstanceOf(RawRecord.Parsed.class);
         RawRecord.Malformed bad = (RawRecord.Malformed) items.get(2);
         assertThat(bad.position()).isEqualTo("[2]");
-        assertThat(bad.reason()).startsWith("not valid UTF-8 at line 3, column ").contains("UTF-8 middle byte 0x28");
+        // `{"id": "x` is 9 characters: the bad byte is character 10 of line 3.
+        assertThat(bad.reason()).isEqualTo(
+                "not valid UTF-8 at line 3, column 10: the byte sequence 0xC3 0x28 is not UTF-8; save the file as UTF-8");
+        assertThat(bad.ordinal()).isEqualTo(2);
+    }
+
+    @Test
+    void columnsCountCharactersNotBytes() throws IOException {
+        // `{"t": "日本語", }`: the '}' is character 14 (but byte 20).
+        Path file = write("jp.json", "[\n{\"t\": \"日本語\", }]");
+
+        List<RawRecord> items = readAll(file, "jp.json");
+
+        assertThat(items).hasSize(1);
+        assertThat(((RawRecord.Malformed) items.get(0)).reason()).startsWith("not valid JSON at line 2, column 14: ");
+    }
+
+    @Test
+    void truncatedFileKeepsItsRecords() throws IOException {
+        List<RawRecord> items = readAll(write("cut.json", "[{\"id\": \"a\"}, {\"id\": \"b\"}"), "cut.json");
+
+        // The text is 25 characters long; the end of input is column 26.
+        assertThat(items).hasSize(3);
+        assertThat(items.get(1)).isInstanceOf(RawRecord.Parsed.class);
+        assertThat(((RawRecord.Malformed) items.get(2)).reason())
+                .isEqualTo("not valid JSON at line 1, column 26: Unexpected end-of-input: expected close marker for Array");
     }
 
     @Test
@@ -254,6 +279,26 @@ class InitiativeFileReaderTest {
             assertThat(parsed).isEqualTo(count);
             assertThat(last.ordinal()).isEqualTo(count - 1);
             assertThat(((RawRecord.Parsed) last).node().get("id").stringValue()).isEqualTo("r-199999");
+        }
+    }
+
+    @Test
+    void multiByteCharactersSurviveBufferBoundaries() throws IOException {
+        StringBuilder json = new StringBuilder("[");
+        StringBuilder jsonl = new StringBuilder();
+        for (int i = 0; i < 20_000; i++) {
+            String record = "{\"t\": \"é日本" + i + "\"}";
+            json.append(i == 0 ? "" : ",").append(record);
+            jsonl.append(record).append('\n');
+        }
+        json.append(']');
+
+        for (Path file : List.of(write("mb.json", json.toString()), write("mb.jsonl", jsonl.toString()))) {
+            List<RawRecord> items = readAll(file, "mb");
+            assertThat(items).hasSize(20_000).allMatch(item -> item instanceof RawRecord.Parsed);
+            for (int i : new int[] {0, 4_321, 19_999}) {
+                assertThat(((RawRecord.Parsed) items.get(i)).node().get("t").stringValue()).isEqualTo("é日本" + i);
+            }
         }
     }
 
