@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadFeature;
@@ -33,7 +34,9 @@ public record FxRates(LocalDate asOf, Map<String, BigDecimal> rates) {
 
     public FxRates {
         Objects.requireNonNull(asOf, "asOf");
-        rates = Map.copyOf(rates);
+        // Codes are upper-cased here too, so lookups work however the map was built.
+        rates = rates.entrySet().stream().collect(Collectors.toUnmodifiableMap(
+                entry -> IsoCodes.normalise(entry.getKey()), Map.Entry::getValue));
     }
 
     /**
@@ -79,10 +82,10 @@ public record FxRates(LocalDate asOf, Map<String, BigDecimal> rates) {
     }
 
     private static void readRate(String key, JsonNode value, Map<String, BigDecimal> rates, List<String> problems) {
-        String code = CurrencyCodes.normalise(key);
+        String code = IsoCodes.normalise(key);
         String label = "rate \"" + IntakeJson.clip(key) + "\"";
         boolean ok = true;
-        if (!CurrencyCodes.CURRENCIES.contains(code)) {
+        if (!IsoCodes.CURRENCIES.contains(code)) {
             problems.add(label + ": '" + IntakeJson.clip(key) + "' is not an ISO 4217 currency code");
             ok = false;
         }
@@ -133,7 +136,7 @@ public record FxRates(LocalDate asOf, Map<String, BigDecimal> rates) {
 
     /** The USD value of one unit, if known; USD is always 1. The code is matched ignoring case. */
     public Optional<BigDecimal> rate(String currency) {
-        String code = CurrencyCodes.normalise(currency);
+        String code = IsoCodes.normalise(currency);
         BigDecimal rate = rates.get(code);
         if (rate == null && code.equals(USD)) {
             return Optional.of(BigDecimal.ONE);

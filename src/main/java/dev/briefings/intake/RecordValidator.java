@@ -132,8 +132,8 @@ public final class RecordValidator {
                         if (text == null) {
                             return null;
                         }
-                        String code = CurrencyCodes.normalise(text);
-                        if (!CurrencyCodes.COUNTRIES.contains(code)) {
+                        String code = IsoCodes.normalise(text);
+                        if (!IsoCodes.COUNTRIES.contains(code)) {
                             String hint = code.equals("UK") ? " (the United Kingdom is GB)" : "";
                             reasons.add(field(path) + " " + quote(text)
                                     + " is not an ISO 3166-1 alpha-2 country code" + hint);
@@ -237,8 +237,8 @@ public final class RecordValidator {
             if (text == null) {
                 return null;
             }
-            String code = CurrencyCodes.normalise(text);
-            if (!CurrencyCodes.CURRENCIES.contains(code)) {
+            String code = IsoCodes.normalise(text);
+            if (!IsoCodes.CURRENCIES.contains(code)) {
                 reasons.add(field(path) + " " + quote(text) + " is not an ISO 4217 currency code (e.g. USD, AUD)");
                 return null;
             }

@@ -75,6 +75,23 @@ class FxRatesTest {
     }
 
     @Test
+    void usdOtherThanOneIsRefused() throws IOException {
+        Path file = write("{\"asOf\": \"2025-10-31\", \"rates\": {\"USD\": 0.9}}");
+
+        assertThatThrownBy(() -> FxRates.load(file))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessage(file + ": rate \"USD\" must be 1: rates are USD per unit (found 0.9)");
+    }
+
+    @Test
+    void codesAreUpperCasedWhenBuiltDirectly() {
+        FxRates rates = new FxRates(LocalDate.of(2025, 1, 1), java.util.Map.of("aud", new BigDecimal("0.5")));
+
+        assertThat(rates.rates()).containsOnlyKeys("AUD");
+        assertThat(rates.toUsd(new BigDecimal("3"), "Aud")).isEqualTo(new BigDecimal("1.5"));
+    }
+
+    @Test
     void missingFile() {
         Path file = dir.resolve("absent.json");
 

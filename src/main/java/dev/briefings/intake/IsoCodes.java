@@ -6,7 +6,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /** ISO code lists from the JDK, computed once (immutable). */
-final class CurrencyCodes {
+final class IsoCodes {
 
     static final Set<String> CURRENCIES = Currency.getAvailableCurrencies().stream()
             .map(Currency::getCurrencyCode)
@@ -14,7 +14,7 @@ final class CurrencyCodes {
 
     static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
 
-    private CurrencyCodes() {
+    private IsoCodes() {
     }
 
     /** Upper-cases a code the way curated files may spell it (any case accepted). */
