@@ -1,0 +1,155 @@
+package dev.briefings.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import dev.briefings.BriefingsApplication;
+import dev.briefings.job.BriefingParameters;
+import dev.briefings.job.BriefingRunner;
+import dev.briefings.job.Preflight;
+import dev.briefings.publish.Manifest;
+
+@Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Runs one briefing and prints where it wrote and a summary.",
+                "Without filters this is the nightly edition of every record; with --party, --stage, --kind or "
+                        + "--mineral it is an ad hoc edition of the records that match (values of one filter are "
+                        + "alternatives, different filters must all match).",
+                "The run folder (default output/<as-of>/<edition>) holds briefing.pdf, briefing.xlsx, rejects.json "
+                        + "and manifest.json, and appears whole or not at all.",
+                "Running the same as-of date and edition again after a success does nothing (use --force); after a "
+                        + "failure or a crash it resumes where the run stopped."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:the briefing was written (rejected records or not), or already had been",
+                "1:the run failed (run the same command again to resume it)",
+                "2:usage or configuration error (the message says what to fix)"})
+final class RunCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--input", paramLabel = "DIR", defaultValue = "input",
+            description = "Input folder: initiatives/*.json|*.jsonl, fx-rates.json, market-context.json (default: ${DEFAULT-VALUE}).")
+    Path input;
+
+    @Option(names = "--output", paramLabel = "DIR",
+            description = "Write the briefing into exactly this folder (default: output/<as-of>/<edition>).")
+    Path output;
+
+    @Option(names = "--as-of", paramLabel = "YYYY-MM-DD", description = "The briefing's as-of date (default: today).")
+    LocalDate asOf;
+
+    @Option(names = "--template", paramLabel = "NAME", defaultValue = "default",
+            description = "Template folder under the templates folder (default: ${DEFAULT-VALUE}).")
+    String template;
+
+    @Option(names = "--party", paramLabel = "XX", split = ",", description = "Only records with this party (ISO 3166-1 alpha-2, e.g. AU). Repeatable.")
+    List<String> parties = new ArrayList<>();
+
+    @Option(names = "--stage", paramLabel = "STAGE", split = ",", description = "Only records with this stage (MINING, PROCESSING, REFINING, MAGNETS, RECYCLING, STOCKPILING, RESEARCH). Repeatable.")
+    List<String> stages = new ArrayList<>();
+
+    @Option(names = "--kind", paramLabel = "KIND", split = ",", description = "Only records of this kind (PARTNERSHIP, FEDERAL_PROGRAM, LEGISLATION, PRIVATE_PROJECT, RESEARCH_AGREEMENT, STOCKPILE). Repeatable.")
+    List<String> kinds = new ArrayList<>();
+
+    @Option(names = "--mineral", paramLabel = "M", split = ",", description = "Only records naming this mineral (e.g. \"rare earths\", NdPr). Repeatable.")
+    List<String> minerals = new ArrayList<>();
+
+    @Option(names = "--force", description = "Run again even though this as-of date and edition already completed (a new revision replaces the folder).")
+    boolean force;
+
+    @Option(names = "--templates", paramLabel = "DIR", defaultValue = "templates", description = "Templates folder (default: ${DEFAULT-VALUE}).")
+    Path templatesDir;
+
+    @Option(names = "--data", paramLabel = "DIR", defaultValue = "data",
+            description = "Database, work and snapshot folder (default: ${DEFAULT-VALUE}).")
+    Path dataDir;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        var filters = new BriefingParameters.Filters(parties, stages, kinds, minerals);
+        List<String> problems = filters.problems();
+        if (!problems.isEmpty()) {
+            throw new CommandLine.ParameterException(spec.commandLine(), String.join("; ", problems));
+        }
+        if (!template.matches("[A-Za-z0-9][A-Za-z0-9_-]{0,63}")) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--template '" + template + "' is not a template name (letters, digits, - and _)");
+        }
+        Path inputDir = input.toAbsolutePath().normalize();
+        Path outputDir = output == null ? null : output.toAbsolutePath().normalize();
+        Path templates = templatesDir.toAbsolutePath().normalize();
+        Preflight.check(inputDir, templates, template, outputDir);
+
+        var parameters = new BriefingParameters(asOf == null ? LocalDate.now() : asOf, null, filters, template, 1,
+                inputDir, outputDir);
+        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(BriefingsApplication.class)
+                .web(WebApplicationType.NONE)
+                .logStartupInfo(false)
+                .properties("briefings.data-dir=" + dataDir.toAbsolutePath().normalize(),
+                        "briefings.templates-dir=" + templates,
+                        "briefings.output-dir=" + Path.of("output").toAbsolutePath().normalize())
+                .initializers(c -> c.getBeanFactory().registerSingleton("runProgress", new ConsoleProgress(err)))
+                .run()) {
+            BriefingRunner runner = context.getBean(BriefingRunner.class);
+            return report(runner.run(parameters, force), out, err);
+        }
+    }
+
+    private int report(BriefingRunner.Outcome outcome, PrintWriter out, PrintWriter err) {
+        BriefingParameters p = outcome.parameters();
+        String what = "briefing " + p.asOf() + " / " + p.edition();
+        if (outcome instanceof BriefingRunner.Outcome.AlreadyDone done) {
+            out.println("The " + what + " was already written to " + done.runFolder() + "; nothing was redone.");
+            out.println("Use --force to run it again.");
+            return BriefingsCli.OK;
+        }
+        if (outcome instanceof BriefingRunner.Outcome.AlreadyRunning) {
+            err.println("briefings: the " + what + " is being run by another process right now; try again when it ends.");
+            return BriefingsCli.FAILED;
+        }
+        if (outcome instanceof BriefingRunner.Outcome.Failed failed) {
+            err.println("briefings: the " + what + " failed (" + failed.execution().getStatus() + "):");
+            for (Throwable t : failed.causes()) {
+                err.println("  " + message(t));
+            }
+            err.println("Nothing was published. Run the same command again to resume from where it stopped.");
+            return BriefingsCli.FAILED;
+        }
+        var completed = (BriefingRunner.Outcome.Completed) outcome;
+        Manifest m = Manifest.read(completed.runFolder().resolve(Manifest.FILE_NAME));
+        out.println((completed.resumed() ? "Resumed and wrote the " : "Wrote the ") + what
+                + (p.revision() > 1 ? " (revision " + p.revision() + ")" : "") + " to " + completed.runFolder());
+        m.outputs().forEach(o -> out.printf("  %-14s %,12d bytes%n", o.file(), o.bytes()));
+        out.printf("Records:  %,d read = %,d accepted + %,d rejected; %,d in scope%n",
+                m.counts().read(), m.counts().accepted(), m.counts().rejected(), m.counts().included());
+        out.printf("Funding:  USD %,.2f committed, USD %,.2f proposed (carve-outs counted once)%n",
+                m.totals().committedUsd(), m.totals().proposedUsd());
+        if (m.counts().rejected() > 0) {
+            out.println("Rejected records and their reasons: " + completed.runFolder().resolve("rejects.json"));
+        }
+        return BriefingsCli.OK;
+    }
+
+    private static String message(Throwable t) {
+        Throwable root = t;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String m = t.getMessage();
+        return root == t || m == null ? String.valueOf(t.getMessage() == null ? t : m) : m + " (" + root.getMessage() + ")";
+    }
+}
