@@ -18,6 +18,7 @@ import org.thymeleaf.exceptions.TemplateEngineException;
 import org.thymeleaf.spring6.SpringTemplateEngine;
 import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.FileTemplateResolver;
+import org.xhtmlrenderer.pdf.DefaultPDFCreationListener;
 import org.xhtmlrenderer.pdf.ITextFontResolver;
 import org.xhtmlrenderer.pdf.ITextOutputDevice;
 import org.xhtmlrenderer.pdf.ITextRenderer;
@@ -27,6 +28,9 @@ import org.xml.sax.SAXParseException;
 import org.xml.sax.helpers.DefaultHandler;
 
 import com.lowagie.text.DocumentException;
+import com.lowagie.text.pdf.PdfName;
+import com.lowagie.text.pdf.PdfObject;
+import com.lowagie.text.pdf.PdfString;
 
 import dev.briefings.briefing.BriefingModel;
 
@@ -107,9 +111,27 @@ public final class PdfBriefingRenderer {
                 device, agent, fonts);
         renderer.getSharedContext().setReplacedElementFactory(
                 new ChartElementFactory(new ITextReplacedElementFactory(device), charts, model, font));
+        renderer.setListener(new CreatorListener("Briefings " + model.meta().applicationVersion()));
         renderer.setDocumentFromString(xhtml, templateDir.toUri().toString());
         renderer.layout();
         return renderer;
+    }
+
+    /**
+     * Flying Saucer maps {@code <meta name="title|author|subject|keywords">} to the document information but
+     * treats "creator" as the author (Dublin Core), so the creating application is written here.
+     */
+    private static final class CreatorListener extends DefaultPDFCreationListener {
+        private final String creator;
+
+        CreatorListener(String creator) {
+            this.creator = creator;
+        }
+
+        @Override
+        public void preWrite(ITextRenderer renderer, int pageCount) {
+            renderer.getWriter().getInfo().put(PdfName.CREATOR, new PdfString(creator, PdfObject.TEXT_UNICODE));
+        }
     }
 
     private static SpringTemplateEngine engine(Path dir) {
