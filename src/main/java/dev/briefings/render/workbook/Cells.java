@@ -47,7 +47,7 @@ final class Cells {
         return text(row, col, values == null ? null : String.join(", ", values), style);
     }
 
-    static Cell money(Row row, int col, BigDecimal value, CellStyle style) {
+    static Cell decimal(Row row, int col, BigDecimal value, CellStyle style) {
         Cell cell = row.createCell(col);
         cell.setCellStyle(style);
         if (value != null) {

@@ -38,8 +38,8 @@ final class ChangesSheet {
         Cells.number(label(cursor, "Added"), 1, changes.addedCount(), s.integer());
         Cells.number(label(cursor, "Changed"), 1, changes.changedCount(), s.integer());
         Cells.number(label(cursor, "Removed"), 1, changes.removedCount(), s.integer());
-        Cells.money(label(cursor, "Previous committed (USD)"), 1, changes.previousCommittedUsd(), s.money());
-        Cells.money(label(cursor, "Change in committed (USD)"), 1, changes.committedDeltaUsd(), s.money());
+        Cells.decimal(label(cursor, "Previous committed (USD)"), 1, changes.previousCommittedUsd(), s.money());
+        Cells.decimal(label(cursor, "Change in committed (USD)"), 1, changes.committedDeltaUsd(), s.money());
         cursor.skip();
 
         Row header = cursor.next();
@@ -61,7 +61,7 @@ final class ChangesSheet {
             Cells.text(row, 0, type, styles.text());
             Cells.text(row, 1, change.id(), styles.text());
             Cells.text(row, 2, change.title(), styles.text());
-            Cells.money(row, 3, change.committedDeltaUsd(), styles.money());
+            Cells.decimal(row, 3, change.committedDeltaUsd(), styles.money());
         }
     }
 

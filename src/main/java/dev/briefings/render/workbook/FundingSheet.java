@@ -48,15 +48,15 @@ final class FundingSheet {
             for (Breakdown.BreakdownRow item : breakdown.rows()) {
                 Row row = cursor.next();
                 Cells.text(row, 0, item.label(), s.text());
-                Cells.money(row, 1, item.committedUsd(), s.money());
-                Cells.money(row, 2, item.proposedUsd(), s.money());
-                Cells.money(row, 3, item.committedShare(), s.percent());
+                Cells.decimal(row, 1, item.committedUsd(), s.money());
+                Cells.decimal(row, 2, item.proposedUsd(), s.money());
+                Cells.decimal(row, 3, item.committedShare(), s.percent());
             }
             Row total = cursor.next();
             Cells.text(total, 0, "Total", s.totalLabel());
-            Cells.money(total, 1, breakdown.committedTotal(), s.totalMoney());
-            Cells.money(total, 2, breakdown.proposedTotal(), s.totalMoney());
-            Cells.money(total, 3, breakdown.committedTotal().signum() == 0 ? BigDecimal.ZERO : BigDecimal.ONE,
+            Cells.decimal(total, 1, breakdown.committedTotal(), s.totalMoney());
+            Cells.decimal(total, 2, breakdown.proposedTotal(), s.totalMoney());
+            Cells.decimal(total, 3, breakdown.committedTotal().signum() == 0 ? BigDecimal.ZERO : BigDecimal.ONE,
                     s.totalPercent());
             cursor.skip();
             if (CHARTED.contains(breakdown.dimension()) && !breakdown.rows().isEmpty()) {
@@ -82,7 +82,7 @@ final class FundingSheet {
             Row row = cursor.next();
             Cells.text(row, 0, point.period(), s.text());
             Cells.number(row, 1, point.announcements(), s.integer());
-            Cells.money(row, 2, point.committedUsd(), s.money());
+            Cells.decimal(row, 2, point.committedUsd(), s.money());
             periods.add(point.period());
             announcements.add((double) point.announcements());
             committed.add(point.committedUsd().doubleValue());

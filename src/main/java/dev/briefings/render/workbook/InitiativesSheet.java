@@ -25,10 +25,17 @@ final class InitiativesSheet {
 
     private final SXSSFWorkbook workbook;
     private final WorkbookStyles styles;
+    private final int lastRow;
 
     InitiativesSheet(SXSSFWorkbook workbook, WorkbookStyles styles) {
+        this(workbook, styles, SpreadsheetVersion.EXCEL2007.getLastRowIndex());
+    }
+
+    /** @param lastRow index of the last row the sheet may use (Excel's limit; lower in tests) */
+    InitiativesSheet(SXSSFWorkbook workbook, WorkbookStyles styles, int lastRow) {
         this.workbook = workbook;
         this.styles = styles;
+        this.lastRow = lastRow;
     }
 
     /** Writes the rows; returns how many were written and how many did not fit under Excel's row limit. */
@@ -38,7 +45,6 @@ final class InitiativesSheet {
         int header = WorkbookTemplate.firstFreeRow(template) - 1;
         var cursor = new RowCursor(sheet, header + 1);
         var links = new Links(workbook.getCreationHelper(), styles);
-        int lastRow = SpreadsheetVersion.EXCEL2007.getLastRowIndex();
         var count = new StreamedCount.Counter();
         rows.forEach(item -> {
             if (cursor.position() > lastRow) {
@@ -68,8 +74,8 @@ final class InitiativesSheet {
         Cells.bool(row, 10, item.binding(), s.bool());
         Cells.text(row, 11, item.partOf(), s.text());
         Cells.bool(row, 12, item.countedInTotals(), s.bool());
-        Cells.money(row, 13, item.committedUsd(), s.money());
-        Cells.money(row, 14, item.proposedUsd(), s.money());
+        Cells.decimal(row, 13, item.committedUsd(), s.money());
+        Cells.decimal(row, 14, item.proposedUsd(), s.money());
         links.write(row, 15, item.firstSourceUrl());
         Cells.number(row, 16, item.sources() == null ? 0 : item.sources().size(), s.integer());
     }

@@ -12,13 +12,14 @@ import org.apache.poi.ss.usermodel.Row;
 
 /**
  * Writes source addresses as hyperlink cells on one sheet. Only http(s) addresses become links (a javascript: or
- * file: address from a record stays inert text). Links stop after {@link #MAX_LINKS_PER_SHEET}: Excel accepts
- * about 65,000 hyperlinks per worksheet, and POI keeps every hyperlink of a streamed sheet in memory until the
- * end, so beyond that the address is written as plain text.
+ * file: address from a record stays inert text). Links stop after {@link #MAX_LINKS_PER_SHEET}; later addresses
+ * are written as plain text. Why a cap: a streamed sheet still keeps every hyperlink in memory until the file is
+ * written (about 2 KB each in POI, copied once more while saving), so a million links would not fit a small heap;
+ * and Excel itself accepts only some 65,000 hyperlinks per worksheet.
  */
 final class Links {
 
-    static final int MAX_LINKS_PER_SHEET = 65_000;
+    static final int MAX_LINKS_PER_SHEET = 10_000;
     /** Excel does not open longer link addresses. */
     static final int MAX_ADDRESS = 2_079;
 

@@ -15,10 +15,17 @@ final class SourcesSheet {
 
     private final SXSSFWorkbook workbook;
     private final WorkbookStyles styles;
+    private final int lastRow;
 
     SourcesSheet(SXSSFWorkbook workbook, WorkbookStyles styles) {
+        this(workbook, styles, SpreadsheetVersion.EXCEL2007.getLastRowIndex());
+    }
+
+    /** @param lastRow index of the last row the sheet may use (Excel's limit; lower in tests) */
+    SourcesSheet(SXSSFWorkbook workbook, WorkbookStyles styles, int lastRow) {
         this.workbook = workbook;
         this.styles = styles;
+        this.lastRow = lastRow;
     }
 
     StreamedCount write(InitiativeRows rows) {
@@ -26,7 +33,6 @@ final class SourcesSheet {
         int header = WorkbookTemplate.firstFreeRow(workbook.getXSSFWorkbook().getSheet(WorkbookTemplate.SOURCES)) - 1;
         var cursor = new RowCursor(sheet, header + 1);
         var links = new Links(workbook.getCreationHelper(), styles);
-        int lastRow = SpreadsheetVersion.EXCEL2007.getLastRowIndex();
         var count = new StreamedCount.Counter();
         rows.forEach(item -> {
             if (item.sources() == null) {

@@ -73,7 +73,7 @@ final class SummarySheet {
             for (Map.Entry<String, BigDecimal> rate : methodology.fxRates().entrySet()) {
                 Row row = cursor.next();
                 Cells.text(row, 0, rate.getKey(), s.text());
-                Cells.money(row, 1, rate.getValue(), s.rate());
+                Cells.decimal(row, 1, rate.getValue(), s.rate());
             }
             cursor.skip();
             Cells.text(cursor.next(), 0, "Market context", s.heading());
@@ -99,7 +99,7 @@ final class SummarySheet {
     }
 
     private void money(RowCursor cursor, String label, BigDecimal value) {
-        Cells.money(label(cursor, label), 1, value, styles.money());
+        Cells.decimal(label(cursor, label), 1, value, styles.money());
     }
 
     private void count(RowCursor cursor, String label, long value) {

@@ -19,6 +19,7 @@ import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.usermodel.XSSFChart;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFTable;
@@ -378,8 +379,46 @@ class WorkbookBriefingRendererTest {
             assertThat(sheet.getRow(n).getCell(13).getNumericCellValue()).isEqualTo(999.25);
             assertThat(sheet.getTables().get(0).getArea().formatAsString()).isEqualTo("A1:Q20001");
             assertThat(wb.getSheet("Sources").getLastRowNum()).isEqualTo(n);
-            assertThat(wb.getSheet("Sources").getRow(n).getCell(5).getHyperlink().getAddress())
-                    .isEqualTo("https://example.org/synthetic-19999");
+            // Links stop after Links.MAX_LINKS_PER_SHEET (10,000): row 10,000 is the last one linked.
+            Sheet sources = wb.getSheet("Sources");
+            assertThat(sources.getRow(10_000).getCell(5).getHyperlink().getAddress())
+                    .isEqualTo("https://example.org/synthetic-9999");
+            assertThat(sources.getRow(10_001).getCell(5).getHyperlink()).isNull();
+            assertThat(sources.getRow(n).getCell(5).getStringCellValue()).isEqualTo("https://example.org/synthetic-19999");
+            assertThat(sheet.getHyperlinkList()).hasSize(10_000);
+        }
+    }
+
+    @Test
+    void rowsBeyondTheRowLimitAreLeftOutAndReported() throws IOException {
+        // Excel's limit is 1,048,576 rows; the sheets take a lower limit here so that the test stays small.
+        var opened = WorkbookTemplate.open(TEMPLATE);
+        Path out = dir.resolve("capped.xlsx");
+        try (var xssf = opened.workbook(); var wb = new SXSSFWorkbook(xssf, 100, true, false)) {
+            try {
+                StreamedCount initiatives = new InitiativesSheet(wb, opened.styles(), 3).write(SampleBriefings.manyRows(10));
+                StreamedCount sources = new SourcesSheet(wb, opened.styles(), 5).write(SampleBriefings.manyRows(10));
+                assertThat(initiatives).isEqualTo(new StreamedCount(3, 7));
+                assertThat(sources).isEqualTo(new StreamedCount(5, 5));
+                new SummarySheet(wb, opened.styles()).write(SampleBriefings.small(), initiatives, sources);
+                try (OutputStream os = Files.newOutputStream(out)) {
+                    wb.write(os);
+                }
+            } finally {
+                wb.dispose();
+            }
+        }
+        try (InputStream in = Files.newInputStream(out); var wb = new XSSFWorkbook(in)) {
+            XSSFSheet sheet = wb.getSheet("Initiatives");
+            assertThat(sheet.getLastRowNum()).isEqualTo(3);
+            assertThat(sheet.getRow(3).getCell(0).getStringCellValue()).isEqualTo("synthetic-2");
+            assertThat(sheet.getTables().get(0).getArea().formatAsString()).isEqualTo("A1:Q4");
+            assertThat(wb.getSheet("Sources").getLastRowNum()).isEqualTo(5);
+            Sheet summary = wb.getSheet("Summary");
+            assertThat(rowLabelled(summary, "The Initiatives sheet lists the first 3 of 10 initiatives (Excel's row limit)."))
+                    .isNotNull();
+            assertThat(rowLabelled(summary, "The Sources sheet lists the first 5 of 10 sources (Excel's row limit)."))
+                    .isNotNull();
         }
     }
 
