@@ -3,6 +3,7 @@ package dev.briefings.render.workbook;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
@@ -42,7 +43,7 @@ final class FundingSheet {
         var charts = new FundingCharts(xssf, top);
         for (Breakdown breakdown : model.breakdowns()) {
             String label = breakdown.dimension().label();
-            Cells.text(cursor.next(), 0, "By " + label.toLowerCase(java.util.Locale.ROOT), s.heading());
+            Cells.text(cursor.next(), 0, "By " + label.toLowerCase(Locale.ROOT), s.heading());
             header(cursor.next(), label, "Committed USD", "Proposed USD", "Share of committed");
             int first = cursor.position();
             for (Breakdown.BreakdownRow item : breakdown.rows()) {
@@ -67,7 +68,7 @@ final class FundingSheet {
                     labels.add(Cells.fit(item.label()));
                     values.add(item.committedUsd().doubleValue());
                 }
-                charts.committedBars("Committed USD by " + label.toLowerCase(java.util.Locale.ROOT),
+                charts.committedBars("Committed USD by " + label.toLowerCase(Locale.ROOT),
                         labels, values, first, first + bars - 1);
             }
         }

@@ -60,8 +60,8 @@ final class Links {
         }
         try {
             String scheme = new URI(url).getScheme();
-            return scheme != null && (scheme.toLowerCase(Locale.ROOT).equals("http")
-                    || scheme.toLowerCase(Locale.ROOT).equals("https"));
+            String lower = scheme == null ? "" : scheme.toLowerCase(Locale.ROOT);
+            return lower.equals("http") || lower.equals("https");
         } catch (URISyntaxException e) {
             return false; // not a valid address: written as text, which keeps the record's value visible
         }

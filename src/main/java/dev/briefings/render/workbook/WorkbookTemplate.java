@@ -7,11 +7,13 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -93,7 +95,7 @@ final class WorkbookTemplate {
         for (int c = 0; c < columns; c++) {
             Cell cell = header.getCell(c);
             String title = cell == null || cell.getCellType() != CellType.STRING ? "" : cell.getStringCellValue().trim();
-            if (title.isEmpty() || !seen.add(title.toLowerCase(java.util.Locale.ROOT))) {
+            if (title.isEmpty() || !seen.add(title.toLowerCase(Locale.ROOT))) {
                 throw new TemplateException("Workbook template " + file + ": sheet '" + sheet.getSheetName()
                         + "' header row " + (headerIndex + 1) + " needs a unique text title in column " + (c + 1));
             }
@@ -114,21 +116,29 @@ final class WorkbookTemplate {
                 byName.put(name.getStringCellValue().trim(), sample.getCellStyle());
             }
         }
-        var finder = new Object() {
-            CellStyle get(String key) {
-                CellStyle style = byName.get(key);
-                if (style == null) {
-                    throw new TemplateException("Workbook template " + file + ": sheet '" + STYLES
-                            + "' lacks the style '" + key + "' (a row with '" + key + "' in column A and a sample cell in B)");
-                }
-                return style;
+        for (String key : List.of("date", "datetime")) {
+            CellStyle style = style(file, byName, key);
+            // Dates are written as numbers; only a date format makes them dates for Excel and for readers.
+            if (!DateUtil.isADateFormat(style.getDataFormat(), style.getDataFormatString())) {
+                throw new TemplateException("Workbook template " + file + ": the '" + key + "' sample in sheet '"
+                        + STYLES + "' must have a date format (e.g. yyyy-mm-dd), not '" + style.getDataFormatString() + "'");
             }
-        };
-        return new WorkbookStyles(finder.get("title"), finder.get("heading"), finder.get("header"),
-                finder.get("text"), finder.get("wrap"), finder.get("date"), finder.get("datetime"),
-                finder.get("money"), finder.get("integer"), finder.get("rate"), finder.get("percent"),
-                finder.get("boolean"), finder.get("link"), finder.get("total-label"), finder.get("total-money"),
-                finder.get("total-percent"), finder.get("note"));
+        }
+        return new WorkbookStyles(style(file, byName, "title"), style(file, byName, "heading"),
+                style(file, byName, "header"), style(file, byName, "text"), style(file, byName, "wrap"),
+                style(file, byName, "date"), style(file, byName, "datetime"), style(file, byName, "money"),
+                style(file, byName, "integer"), style(file, byName, "rate"), style(file, byName, "percent"),
+                style(file, byName, "boolean"), style(file, byName, "link"), style(file, byName, "total-label"),
+                style(file, byName, "total-money"), style(file, byName, "total-percent"), style(file, byName, "note"));
+    }
+
+    private static CellStyle style(Path file, Map<String, CellStyle> byName, String key) {
+        CellStyle style = byName.get(key);
+        if (style == null) {
+            throw new TemplateException("Workbook template " + file + ": sheet '" + STYLES + "' lacks the style '"
+                    + key + "' (a row with '" + key + "' in column A and a sample cell in column B)");
+        }
+        return style;
     }
 
     private static void closeAfterFailure(XSSFWorkbook wb, RuntimeException failure) {

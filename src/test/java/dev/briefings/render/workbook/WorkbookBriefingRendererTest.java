@@ -330,7 +330,7 @@ class WorkbookBriefingRendererTest {
     @Test
     void onlyWebAddressesBecomeLinks() throws IOException {
         InitiativeRows rows = action -> {
-            for (String url : List.of("javascript:alert(1)", "file:///etc/passwd", "not a uri at all", "https://example.org/ok")) {
+            for (String url : List.of("javascript:alert(1)", "file:notes.txt", "ftp://example.org/data", "not a uri at all", "https://example.org/ok")) {
                 var base = SampleBriefings.row("id", "t", "K", List.of(), List.of(), List.of(), "0.00", "0.00", true, null, List.of());
                 action.accept(new InitiativeRow(base.id(), base.title(), base.kind(), base.status(), base.announced(),
                         base.parties(), base.stages(), base.minerals(), base.organizations(), base.location(),
@@ -340,12 +340,12 @@ class WorkbookBriefingRendererTest {
         };
         try (var wb = render(SampleBriefings.small(), rows)) {
             Sheet sheet = wb.getSheet("Initiatives");
-            for (int r = 1; r <= 3; r++) {
+            for (int r = 1; r <= 4; r++) {
                 assertThat(sheet.getRow(r).getCell(15).getHyperlink()).as("row %d", r).isNull();
                 assertThat(sheet.getRow(r).getCell(15).getCellType()).isEqualTo(CellType.STRING);
             }
             assertThat(sheet.getRow(1).getCell(15).getStringCellValue()).isEqualTo("javascript:alert(1)");
-            assertThat(sheet.getRow(4).getCell(15).getHyperlink().getAddress()).isEqualTo("https://example.org/ok");
+            assertThat(sheet.getRow(5).getCell(15).getHyperlink().getAddress()).isEqualTo("https://example.org/ok");
             assertThat(wb.getSheet("Sources").getRow(1).getCell(3).getCellType()).isEqualTo(CellType.BLANK);
         }
     }
@@ -495,6 +495,38 @@ class WorkbookBriefingRendererTest {
                 .isInstanceOf(TemplateException.class)
                 .hasMessageContaining(copy.toString())
                 .hasMessageContaining("'money'");
+    }
+
+    @Test
+    void dateStyleWithoutADateFormatIsRejected() throws IOException {
+        Path copy = dir.resolve("nodate.xlsx");
+        try (InputStream in = Files.newInputStream(TEMPLATE); var wb = new XSSFWorkbook(in);
+             OutputStream os = Files.newOutputStream(copy)) {
+            for (Row row : wb.getSheet("Styles")) {
+                if (row.getCell(0).getStringCellValue().equals("date")) {
+                    var general = wb.createCellStyle();
+                    row.getCell(1).setCellStyle(general);
+                }
+            }
+            wb.write(os);
+        }
+        assertThatThrownBy(() -> new WorkbookBriefingRenderer(copy)
+                .render(SampleBriefings.small(), SampleBriefings.smallRows(), dir.resolve("out.xlsx")))
+                .isInstanceOf(TemplateException.class)
+                .hasMessageContaining(copy.toString())
+                .hasMessageContaining("'date'");
+    }
+
+    @Test
+    void theGeneratorMakesAUsableTemplate() throws IOException {
+        Path generated = dir.resolve("generated.xlsx");
+        WorkbookTemplateGenerator.generate(generated);
+        Path out = dir.resolve("from-generated.xlsx");
+        new WorkbookBriefingRenderer(generated).render(SampleBriefings.small(), SampleBriefings.smallRows(), out);
+        try (InputStream in = Files.newInputStream(out); var wb = new XSSFWorkbook(in)) {
+            assertThat(wb.getNumberOfSheets()).isEqualTo(6);
+            assertThat(wb.getSheet("Initiatives").getLastRowNum()).isEqualTo(4);
+        }
     }
 
     @Test
