@@ -1,0 +1,90 @@
+package dev.briefings.render.workbook;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.List;
+
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.Row;
+
+/**
+ * Typed cell writers. Text always goes through {@link #text}, which stores a string cell whatever the text
+ * starts with (so "=..." from a record can never become a formula) and fits Excel's cell limit.
+ */
+final class Cells {
+
+    /** Excel's limit for the text of one cell. */
+    static final int MAX_TEXT = 32_767;
+    static final String TRUNCATED = " …[truncated]";
+
+    private Cells() {
+    }
+
+    static String fit(String value) {
+        if (value.length() <= MAX_TEXT) {
+            return value;
+        }
+        int cut = MAX_TEXT - TRUNCATED.length();
+        if (Character.isHighSurrogate(value.charAt(cut - 1))) {
+            cut--; // never split a surrogate pair
+        }
+        return value.substring(0, cut) + TRUNCATED;
+    }
+
+    /** A string cell; null leaves a styled blank cell. */
+    static Cell text(Row row, int col, String value, CellStyle style) {
+        Cell cell = row.createCell(col);
+        cell.setCellStyle(style);
+        if (value != null) {
+            cell.setCellValue(fit(value));
+        }
+        return cell;
+    }
+
+    static Cell joined(Row row, int col, List<String> values, CellStyle style) {
+        return text(row, col, values == null ? null : String.join(", ", values), style);
+    }
+
+    static Cell decimal(Row row, int col, BigDecimal value, CellStyle style) {
+        Cell cell = row.createCell(col);
+        cell.setCellStyle(style);
+        if (value != null) {
+            cell.setCellValue(value.doubleValue());
+        }
+        return cell;
+    }
+
+    static Cell number(Row row, int col, double value, CellStyle style) {
+        Cell cell = row.createCell(col);
+        cell.setCellStyle(style);
+        cell.setCellValue(value);
+        return cell;
+    }
+
+    static Cell date(Row row, int col, LocalDate value, CellStyle style) {
+        Cell cell = row.createCell(col);
+        cell.setCellStyle(style);
+        if (value != null) {
+            cell.setCellValue(value);
+        }
+        return cell;
+    }
+
+    static Cell dateTime(Row row, int col, LocalDateTime value, CellStyle style) {
+        Cell cell = row.createCell(col);
+        cell.setCellStyle(style);
+        if (value != null) {
+            cell.setCellValue(value);
+        }
+        return cell;
+    }
+
+    static Cell bool(Row row, int col, boolean value, CellStyle style) {
+        Cell cell = row.createCell(col);
+        cell.setCellStyle(style);
+        cell.setCellValue(value);
+        return cell;
+    }
+}
