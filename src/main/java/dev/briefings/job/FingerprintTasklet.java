@@ -16,8 +16,8 @@ import dev.briefings.publish.FileDigest;
 
 /**
  * Takes the SHA-256 of every input (records, rates, context, template, rules) for the manifest. It runs again on a
- * restart and stops the run if an input changed since the interrupted attempt: staged records would no longer
- * match their files.
+ * restart and stops the run if a data input changed since the interrupted attempt: staged records would no longer
+ * match their files. Templates and rules may change (fixing a template is a common reason to resume).
  */
 class FingerprintTasklet implements Tasklet {
 
@@ -34,14 +34,20 @@ class FingerprintTasklet implements Tasklet {
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
         ExecutionContext jobContext = chunkContext.getStepContext().getStepExecution().getJobExecution().getExecutionContext();
-        String now = InputDigests.toText(digests());
+        List<FileDigest> digests = digests();
+        String now = InputDigests.toText(digests);
         String before = jobContext.containsKey(INPUTS) ? jobContext.getString(INPUTS) : null;
-        if (before != null && !before.equals(now)) {
+        // Only the data inputs must not change under a resumed run; a fixed template or rule file is welcome.
+        if (before != null && !dataOnly(InputDigests.fromText(before)).equals(dataOnly(digests))) {
             throw new InputsChangedException("the input files changed since the interrupted run of this briefing; "
                     + "its staged records no longer match them. Run again with --force to start a fresh run.");
         }
         jobContext.putString(INPUTS, now);
         return RepeatStatus.FINISHED;
+    }
+
+    private static List<FileDigest> dataOnly(List<FileDigest> digests) {
+        return digests.stream().filter(d -> !d.role().equals("template") && !d.role().equals("risk-rules")).toList();
     }
 
     List<FileDigest> digests() throws java.io.IOException {

@@ -69,29 +69,34 @@ class RenderTasklet implements Tasklet {
         Path partial = RunFolder.prepare(target, instanceId);
         Path templateDir = properties.templatesDir().resolve(parameters.template());
 
-        new PdfBriefingRenderer(templateDir).render(model, partial.resolve(BRIEFING));
-        new WorkbookBriefingRenderer(templateDir.resolve("workbook.xlsx")).render(model, rows(), partial.resolve(WORKBOOK));
-        long rejects = RejectsFile.write(workspace.rejected(), workspace.reconcileRejected(), partial.resolve(RejectsFile.FILE_NAME));
-        if (rejects != model.keyFigures().rejected()) {
-            throw new IllegalStateException("rejects.json lists " + rejects + " records but the figures counted "
-                    + model.keyFigures().rejected());
-        }
-
-        List<FileDigest> outputs = new ArrayList<>();
-        outputs.add(FileDigest.of(partial.resolve(BRIEFING), BRIEFING, "briefing"));
-        outputs.add(FileDigest.of(partial.resolve(WORKBOOK), WORKBOOK, "workbook"));
-        outputs.add(FileDigest.of(partial.resolve(RejectsFile.FILE_NAME), RejectsFile.FILE_NAME, "rejects"));
-        var f = parameters.filters();
         var k = model.keyFigures();
-        var manifest = new Manifest(parameters.asOf(), parameters.edition(),
-                Map.of("parties", f.parties(), "stages", f.stages(), "kinds", f.kinds(), "minerals", f.minerals()),
-                parameters.template(), parameters.revision(), model.meta().applicationVersion(),
-                model.meta().generatedAt() == null ? OffsetDateTime.now() : model.meta().generatedAt(),
-                InputDigests.fromText(jobContext.getString(FingerprintTasklet.INPUTS)),
-                new Manifest.Counts(k.read(), k.accepted(), k.rejected(), k.included()), Manifest.totals(model), outputs);
-        manifest.write(partial.resolve(Manifest.FILE_NAME));
+        try {
+            new PdfBriefingRenderer(templateDir).render(model, partial.resolve(BRIEFING));
+            new WorkbookBriefingRenderer(templateDir.resolve("workbook.xlsx")).render(model, rows(), partial.resolve(WORKBOOK));
+            long rejects = RejectsFile.write(workspace.rejected(), workspace.reconcileRejected(), partial.resolve(RejectsFile.FILE_NAME));
+            if (rejects != model.keyFigures().rejected()) {
+                throw new IllegalStateException("rejects.json lists " + rejects + " records but the figures counted "
+                        + model.keyFigures().rejected());
+            }
 
-        RunFolder.publish(partial, target);
+            List<FileDigest> outputs = new ArrayList<>();
+            outputs.add(FileDigest.of(partial.resolve(BRIEFING), BRIEFING, "briefing"));
+            outputs.add(FileDigest.of(partial.resolve(WORKBOOK), WORKBOOK, "workbook"));
+            outputs.add(FileDigest.of(partial.resolve(RejectsFile.FILE_NAME), RejectsFile.FILE_NAME, "rejects"));
+            var f = parameters.filters();
+            var manifest = new Manifest(parameters.asOf(), parameters.edition(),
+                    Map.of("parties", f.parties(), "stages", f.stages(), "kinds", f.kinds(), "minerals", f.minerals()),
+                    parameters.template(), parameters.revision(), model.meta().applicationVersion(),
+                    model.meta().generatedAt() == null ? OffsetDateTime.now() : model.meta().generatedAt(),
+                    InputDigests.fromText(jobContext.getString(FingerprintTasklet.INPUTS)),
+                    new Manifest.Counts(k.read(), k.accepted(), k.rejected(), k.included()), Manifest.totals(model), outputs);
+            manifest.write(partial.resolve(Manifest.FILE_NAME));
+
+            RunFolder.publish(partial, target);
+        } catch (Exception | Error e) {
+            RunFolder.discard(partial);
+            throw e;
+        }
 
         Path snapshot = null;
         if (parameters.isNightly()) {

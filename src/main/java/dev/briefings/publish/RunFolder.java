@@ -51,6 +51,11 @@ public final class RunFolder {
         }
     }
 
+    /** Removes an unfinished folder after a failure, so that nothing half-written is left behind. */
+    public static void discard(Path partial) {
+        deleteTree(partial);
+    }
+
     /** Whether {@code dir} holds a briefing (its manifest), and so may be replaced by a forced re-run. */
     public static boolean isBriefing(Path dir) {
         return Files.isRegularFile(dir.resolve(Manifest.FILE_NAME));

@@ -32,7 +32,7 @@ public record MarketContext(LocalDate asOf, Set<String> alliedParties, List<Cont
     public static MarketContext load(Path file) {
         JsonNode root = ConfigJson.readObject(file, "market context file");
         ConfigJson json = ConfigJson.of(file);
-        json.onlyFields(root, "", Set.of("asOf", "alliedParties", "figures"));
+        json.onlyFields(root, "", Set.of("asOf", "alliedParties", "figures", "note"));
         LocalDate asOf = json.date(root, "", "asOf");
         Set<String> allied = new LinkedHashSet<>(json.texts(root, "", "alliedParties", true));
         JsonNode list = root.get("figures");

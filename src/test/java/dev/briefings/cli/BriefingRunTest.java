@@ -114,7 +114,7 @@ class BriefingRunTest {
         assertReject(rejects, "initiatives/20-more.jsonl", "line 5", "j", "funding[0].amount", "greater than 0");
         assertReject(rejects, "initiatives/20-more.jsonl", "line 6", "k", "announced", "2025-13-01");
         assertReject(rejects, "initiatives/20-more.jsonl", "line 7", null, "column");
-        assertReject(rejects, "initiatives/30-bad.json", "[1]", null, "line 11");
+        assertReject(rejects, "initiatives/30-bad.json", "[1]", null, "line 6, column 24", "oops");
 
         String pdf = pdfText(out.resolve("briefing.pdf"));
         assertThat(pdf).contains("2,000,650,100.00").contains("975,000,000.00").contains("経済産業省")
@@ -163,7 +163,8 @@ class BriefingRunTest {
 
     static String pdfText(Path pdf) throws IOException {
         try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
-            return new PDFTextStripper().getText(doc).replace('\u00a0', ' ');
+            // Whitespace folded: a long title may wrap over two lines.
+            return new PDFTextStripper().getText(doc).replace('\u00a0', ' ').replaceAll("\\s+", " ");
         }
     }
 

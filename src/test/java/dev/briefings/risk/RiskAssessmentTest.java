@@ -400,7 +400,7 @@ class RiskAssessmentTest {
                 + " USD 1,000,000.00), more than the 50.0% threshold. With committed funding naming it:"
                 + " 1 initiative (au-mine).");
         assertThat(notes.get(1).initiativeIds()).containsExactly("au-mine");
-        assertThat(notes.get(1).why()).contains("is 92.0% (International Energy Agency (IEA), 2024-05-17)");
+        assertThat(notes.get(1).why()).contains("is 60.0% (AInvest, 2025-10-31)");
         assertThat(notes.get(2).why()).startsWith("Nonbinding yet funded: 1 initiative (us-jp-framework) with"
                 + " USD 250,000.00 of funding");
         assertThat(notes.get(3).why()).contains("The MINING stage holds 100.0% of committed funding");
