@@ -35,6 +35,13 @@ public final class BriefingsCli implements Runnable {
         CommandLine cl = new CommandLine(new BriefingsCli());
         cl.setOut(out);
         cl.setErr(err);
+        cl.registerConverter(java.time.LocalDate.class, text -> {
+            try {
+                return java.time.LocalDate.parse(text);
+            } catch (java.time.format.DateTimeParseException e) {
+                throw new CommandLine.TypeConversionException("'" + text + "' is not a date in the form YYYY-MM-DD");
+            }
+        });
         cl.setExitCodeExceptionMapper(e -> e instanceof ConfigurationException ? USAGE : FAILED);
         cl.setParameterExceptionHandler((e, a) -> {
             err.println("briefings: " + e.getMessage());
