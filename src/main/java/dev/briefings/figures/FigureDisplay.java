@@ -88,7 +88,7 @@ public final class FigureDisplay {
             case STAGE, KIND -> humanize(key);
             case PARTY -> {
                 String name = new Locale("", key).getDisplayCountry(Locale.ENGLISH);
-                yield name.isBlank() || name.equals(key) ? key : key + " " + name;
+                yield name.isBlank() || name.equals(key) ? key : name + " (" + key + ")";
             }
             case YEAR, ORGANIZATION -> key;
         };

@@ -43,9 +43,9 @@ public final class WorkbookBriefingRenderer {
         Objects.requireNonNull(rows, "rows");
         Objects.requireNonNull(out, "out");
         WorkbookTemplate.Opened template = WorkbookTemplate.open(templateFile);
-        // Compressed temp files on; shared strings off (a shared-strings table would hold every text in memory).
+        // Temp files uncompressed (faster; they are deleted at once); shared strings off (that table would hold every text).
         try (var xssf = template.workbook();
-             var workbook = new SXSSFWorkbook(xssf, ROW_WINDOW, true, false)) {
+             var workbook = new SXSSFWorkbook(xssf, ROW_WINDOW, false, false)) {
             try {
                 var styles = template.styles();
                 StreamedCount initiatives = new InitiativesSheet(workbook, styles).write(rows);
