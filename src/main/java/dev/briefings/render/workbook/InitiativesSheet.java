@@ -38,23 +38,40 @@ final class InitiativesSheet {
         this.lastRow = lastRow;
     }
 
+    private XSSFSheet template;
+    private int header;
+    private RowCursor cursor;
+    private Links links;
+    private StreamedCount.Counter count;
+
     /** Writes the rows; returns how many were written and how many did not fit under Excel's row limit. */
     StreamedCount write(InitiativeRows rows) {
-        XSSFSheet template = workbook.getXSSFWorkbook().getSheet(WorkbookTemplate.INITIATIVES);
+        begin();
+        rows.forEach(this::accept);
+        return end();
+    }
+
+    /** Starts the sheet, so that rows can be fed one at a time together with other sheets in one pass. */
+    void begin() {
+        template = workbook.getXSSFWorkbook().getSheet(WorkbookTemplate.INITIATIVES);
         SXSSFSheet sheet = workbook.getSheet(WorkbookTemplate.INITIATIVES);
-        int header = WorkbookTemplate.firstFreeRow(template) - 1;
-        var cursor = new RowCursor(sheet, header + 1);
-        var links = new Links(workbook.getCreationHelper(), styles);
-        var count = new StreamedCount.Counter();
-        rows.forEach(item -> {
-            if (cursor.position() > lastRow) {
-                count.omitted++;
-                return;
-            }
-            write(cursor.next(), item, links);
-            count.written++;
-        });
-        sheet.createFreezePane(0, header + 1);
+        header = WorkbookTemplate.firstFreeRow(template) - 1;
+        cursor = new RowCursor(sheet, header + 1);
+        links = new Links(workbook.getCreationHelper(), styles);
+        count = new StreamedCount.Counter();
+    }
+
+    void accept(InitiativeRow item) {
+        if (cursor.position() > lastRow) {
+            count.omitted++;
+            return;
+        }
+        write(cursor.next(), item, links);
+        count.written++;
+    }
+
+    StreamedCount end() {
+        workbook.getSheet(WorkbookTemplate.INITIATIVES).createFreezePane(0, header + 1);
         table(template, header, cursor.position() - 1);
         return count.result();
     }

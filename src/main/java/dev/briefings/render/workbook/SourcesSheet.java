@@ -10,7 +10,7 @@ import dev.briefings.briefing.InitiativeRow;
 import dev.briefings.briefing.InitiativeRows;
 import dev.briefings.briefing.SourceRef;
 
-/** Streams every source of every initiative (a second pass over the rows) under the template's header row. */
+/** Streams every source of every initiative under the template's header row, in the same pass as the Initiatives sheet. */
 final class SourcesSheet {
 
     private final SXSSFWorkbook workbook;
@@ -28,25 +28,42 @@ final class SourcesSheet {
         this.lastRow = lastRow;
     }
 
+    private SXSSFSheet sheet;
+    private int header;
+    private RowCursor cursor;
+    private Links links;
+    private StreamedCount.Counter count;
+
     StreamedCount write(InitiativeRows rows) {
-        SXSSFSheet sheet = workbook.getSheet(WorkbookTemplate.SOURCES);
-        int header = WorkbookTemplate.firstFreeRow(workbook.getXSSFWorkbook().getSheet(WorkbookTemplate.SOURCES)) - 1;
-        var cursor = new RowCursor(sheet, header + 1);
-        var links = new Links(workbook.getCreationHelper(), styles);
-        var count = new StreamedCount.Counter();
-        rows.forEach(item -> {
-            if (item.sources() == null) {
-                return;
+        begin();
+        rows.forEach(this::accept);
+        return end();
+    }
+
+    /** Starts the sheet, so that rows can be fed one at a time together with other sheets in one pass. */
+    void begin() {
+        sheet = workbook.getSheet(WorkbookTemplate.SOURCES);
+        header = WorkbookTemplate.firstFreeRow(workbook.getXSSFWorkbook().getSheet(WorkbookTemplate.SOURCES)) - 1;
+        cursor = new RowCursor(sheet, header + 1);
+        links = new Links(workbook.getCreationHelper(), styles);
+        count = new StreamedCount.Counter();
+    }
+
+    void accept(InitiativeRow item) {
+        if (item.sources() == null) {
+            return;
+        }
+        for (SourceRef source : item.sources()) {
+            if (cursor.position() > lastRow) {
+                count.omitted++;
+                continue;
             }
-            for (SourceRef source : item.sources()) {
-                if (cursor.position() > lastRow) {
-                    count.omitted++;
-                    continue;
-                }
-                write(cursor.next(), item, source, links);
-                count.written++;
-            }
-        });
+            write(cursor.next(), item, source, links);
+            count.written++;
+        }
+    }
+
+    StreamedCount end() {
         sheet.createFreezePane(0, header + 1);
         int last = Math.max(cursor.position() - 1, header + 1);
         sheet.setAutoFilter(new CellRangeAddress(header, last, 0, WorkbookTemplate.SOURCE_COLUMNS - 1));

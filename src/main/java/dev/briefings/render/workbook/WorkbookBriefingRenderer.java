@@ -18,7 +18,7 @@ import dev.briefings.briefing.InitiativeRows;
  * <p>
  * Built on an .xlsx template (see templates/README.md) with POI's streaming SXSSF: only a window of rows per sheet
  * is in memory, the rest goes to compressed temporary files, so {@link InitiativeRows} may deliver a million rows.
- * The rows are read twice (Initiatives, then Sources). Text from records is always written as text, never as a
+ * The rows are read once, feeding Initiatives and Sources together. Text from records is always written as text, never as a
  * formula.
  */
 public final class WorkbookBriefingRenderer {
@@ -48,8 +48,17 @@ public final class WorkbookBriefingRenderer {
              var workbook = new SXSSFWorkbook(xssf, ROW_WINDOW, false, false)) {
             try {
                 var styles = template.styles();
-                StreamedCount initiatives = new InitiativesSheet(workbook, styles).write(rows);
-                StreamedCount sources = new SourcesSheet(workbook, styles).write(rows);
+                // One pass over the rows feeds both streamed sheets: each row is read (and parsed) once.
+                var initiativesSheet = new InitiativesSheet(workbook, styles);
+                var sourcesSheet = new SourcesSheet(workbook, styles);
+                initiativesSheet.begin();
+                sourcesSheet.begin();
+                rows.forEach(item -> {
+                    initiativesSheet.accept(item);
+                    sourcesSheet.accept(item);
+                });
+                StreamedCount initiatives = initiativesSheet.end();
+                StreamedCount sources = sourcesSheet.end();
                 new SummarySheet(workbook, styles).write(model, initiatives, sources);
                 new FundingSheet(workbook, styles).write(model);
                 new RisksSheet(workbook, styles).write(model);
