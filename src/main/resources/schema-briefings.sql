@@ -8,6 +8,8 @@ CREATE TABLE IF NOT EXISTS briefing_run (
     run_folder VARCHAR(4000) NOT NULL,
     committed_usd NUMERIC(38, 2) NOT NULL,
     proposed_usd NUMERIC(38, 2) NOT NULL,
-    snapshot_file VARCHAR(4000)
+    -- Nightly briefings only: id, content hash, committed USD and title of every record, gzipped TSV, so that the
+    -- next night can say what changed. Only the two latest are kept.
+    snapshot BLOB
 );
 CREATE INDEX IF NOT EXISTS briefing_run_edition ON briefing_run (edition, as_of);

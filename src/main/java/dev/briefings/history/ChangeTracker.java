@@ -1,11 +1,9 @@
 package dev.briefings.history;
 
 import java.io.BufferedReader;
-import java.io.IOException;
+import java.io.InputStreamReader;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -34,24 +32,22 @@ public final class ChangeTracker {
     private long addedCount;
     private long changedCount;
 
-    /** @param previous the previous nightly briefing, or null when there is none */
-    public ChangeTracker(PreviousBriefing previous) throws IOException {
+    /**
+     * @param previous the previous nightly briefing, or null when there is none
+     * @param history  where its snapshot is kept
+     */
+    public ChangeTracker(PreviousBriefing previous, RunHistory history) {
         this.previous = previous;
-        this.remaining = previous == null ? Map.of() : read(previous.snapshot());
-    }
-
-    private static Map<String, Entry> read(Path snapshot) throws IOException {
-        Map<String, Entry> map = new HashMap<>();
-        if (snapshot == null || !Files.exists(snapshot)) {
-            return map;
+        this.remaining = new HashMap<>();
+        if (previous != null) {
+            history.readSnapshot(previous.jobInstanceId(), in -> {
+                BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+                for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                    String[] f = line.split("\t", 4);
+                    remaining.put(f[0], new Entry(f[1], new BigDecimal(f[2]), f[3]));
+                }
+            });
         }
-        try (BufferedReader in = Files.newBufferedReader(snapshot, StandardCharsets.UTF_8)) {
-            for (String line = in.readLine(); line != null; line = in.readLine()) {
-                String[] f = line.split("\t", 4);
-                map.put(f[0], new Entry(f[1], new BigDecimal(f[2]), f[3]));
-            }
-        }
-        return map;
     }
 
     /** One snapshot line for an in-scope record. */
@@ -98,7 +94,7 @@ public final class ChangeTracker {
                 committedUsd.subtract(previous.committedUsd()));
     }
 
-    /** The previous successful nightly briefing: its as-of date, committed total and snapshot file. */
-    public record PreviousBriefing(long jobInstanceId, LocalDate asOf, BigDecimal committedUsd, Path snapshot) {
+    /** The previous successful nightly briefing: its as-of date and committed total. */
+    public record PreviousBriefing(long jobInstanceId, LocalDate asOf, BigDecimal committedUsd) {
     }
 }

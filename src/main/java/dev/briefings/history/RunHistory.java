@@ -1,19 +1,25 @@
 package dev.briefings.history;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.PreparedStatement;
+import java.sql.Types;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
+import java.util.zip.GZIPInputStream;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 /**
- * Published briefings, kept in the database: which folder each went to, its committed total, and for nightly
- * briefings the snapshot the next night compares with.
+ * Published briefings, kept in the database: which folder each went to, its totals, and for nightly briefings
+ * the snapshot of their records that the next night compares with.
  */
 @Repository
 public class RunHistory {
@@ -26,42 +32,65 @@ public class RunHistory {
 
     public Optional<ChangeTracker.PreviousBriefing> previousNightly(long currentInstanceId, LocalDate asOf) {
         List<ChangeTracker.PreviousBriefing> rows = jdbc.query("""
-                        SELECT job_instance_id, as_of, committed_usd, snapshot_file FROM briefing_run
-                        WHERE edition = 'nightly' AND job_instance_id <> ? AND as_of <= ? AND snapshot_file IS NOT NULL
+                        SELECT job_instance_id, as_of, committed_usd FROM briefing_run
+                        WHERE edition = 'nightly' AND job_instance_id <> ? AND as_of <= ? AND snapshot IS NOT NULL
                         ORDER BY as_of DESC, published_at DESC, job_instance_id DESC FETCH FIRST 1 ROWS ONLY""",
                 (rs, i) -> new ChangeTracker.PreviousBriefing(rs.getLong(1), rs.getObject(2, LocalDate.class),
-                        rs.getBigDecimal(3), Path.of(rs.getString(4))),
+                        rs.getBigDecimal(3)),
                 currentInstanceId, asOf);
         return rows.stream().findFirst();
     }
 
+    /** @param snapshot the gzipped snapshot file of a nightly briefing, or null */
     public void published(long jobInstanceId, LocalDate asOf, String edition, long revision, Path runFolder,
-                          BigDecimal committedUsd, BigDecimal proposedUsd, Path snapshot) {
+                          BigDecimal committedUsd, BigDecimal proposedUsd, Path snapshot) throws IOException {
         jdbc.update("DELETE FROM briefing_run WHERE job_instance_id = ?", jobInstanceId);
-        jdbc.update("""
+        long snapshotBytes = snapshot == null ? 0 : Files.size(snapshot);
+        try (InputStream in = snapshot == null ? null : Files.newInputStream(snapshot)) {
+            jdbc.update(con -> {
+                PreparedStatement ps = con.prepareStatement("""
                         INSERT INTO briefing_run (job_instance_id, as_of, edition, revision, published_at, run_folder,
-                                                  committed_usd, proposed_usd, snapshot_file)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                jobInstanceId, asOf, edition, revision, OffsetDateTime.now(), runFolder.toString(), committedUsd,
-                proposedUsd, snapshot == null ? null : snapshot.toString());
+                                                  committed_usd, proposed_usd, snapshot)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""");
+                ps.setLong(1, jobInstanceId);
+                ps.setObject(2, asOf);
+                ps.setString(3, edition);
+                ps.setLong(4, revision);
+                ps.setObject(5, OffsetDateTime.now());
+                ps.setString(6, runFolder.toString());
+                ps.setBigDecimal(7, committedUsd);
+                ps.setBigDecimal(8, proposedUsd);
+                if (in == null) {
+                    ps.setNull(9, Types.BLOB);
+                } else {
+                    ps.setBinaryStream(9, in, snapshotBytes);
+                }
+                return ps;
+            });
+        }
     }
 
-    /** Snapshots older than the two latest nightly briefings are no longer compared with: free their files. */
-    public void pruneSnapshots() {
-        List<String> stale = jdbc.queryForList("""
-                SELECT snapshot_file FROM briefing_run WHERE snapshot_file IS NOT NULL AND job_instance_id NOT IN (
-                  SELECT job_instance_id FROM briefing_run WHERE snapshot_file IS NOT NULL
-                  ORDER BY as_of DESC, published_at DESC FETCH FIRST 2 ROWS ONLY)""", String.class);
-        for (String file : stale) {
-            try {
-                Files.deleteIfExists(Path.of(file));
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException("cannot delete the old snapshot " + file, e);
+    /** Streams the snapshot of a published nightly briefing to {@code reader} (uncompressed lines). */
+    public void readSnapshot(long jobInstanceId, SnapshotReader reader) {
+        jdbc.query("SELECT snapshot FROM briefing_run WHERE job_instance_id = ? AND snapshot IS NOT NULL", rs -> {
+            try (InputStream in = new GZIPInputStream(rs.getBinaryStream(1))) {
+                reader.read(in);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read the snapshot of briefing instance " + jobInstanceId, e);
             }
-        }
+        }, jobInstanceId);
+    }
+
+    @FunctionalInterface
+    public interface SnapshotReader {
+        void read(InputStream gunzipped) throws IOException;
+    }
+
+    /** Snapshots older than the two latest nightly briefings are no longer compared with: free their space. */
+    public void pruneSnapshots() {
         jdbc.update("""
-                UPDATE briefing_run SET snapshot_file = NULL WHERE snapshot_file IS NOT NULL AND job_instance_id NOT IN (
-                  SELECT job_instance_id FROM briefing_run WHERE snapshot_file IS NOT NULL
+                UPDATE briefing_run SET snapshot = NULL WHERE snapshot IS NOT NULL AND job_instance_id NOT IN (
+                  SELECT job_instance_id FROM briefing_run WHERE snapshot IS NOT NULL
                   ORDER BY as_of DESC, published_at DESC FETCH FIRST 2 ROWS ONLY)""");
     }
 

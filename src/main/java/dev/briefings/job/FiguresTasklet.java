@@ -3,6 +3,8 @@ package dev.briefings.job;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.util.zip.GZIPOutputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -85,10 +87,11 @@ class FiguresTasklet implements Tasklet {
 
         // Every edition compares with the previous nightly briefing: the nightly one holds every record.
         var previous = history.previousNightly(instanceId, parameters.asOf()).orElse(null);
-        var changes = new ChangeTracker(previous);
+        var changes = new ChangeTracker(previous, history);
         long accepted = 0;
         try (BufferedReader in = Files.newBufferedReader(workspace.accepted(), StandardCharsets.UTF_8);
-             BufferedWriter snapshot = Files.newBufferedWriter(workspace.snapshot(), StandardCharsets.UTF_8)) {
+             BufferedWriter snapshot = new BufferedWriter(new OutputStreamWriter(
+                     new GZIPOutputStream(Files.newOutputStream(workspace.snapshot()), 1 << 16), StandardCharsets.UTF_8))) {
             for (String line = in.readLine(); line != null; line = in.readLine()) {
                 if (rejectedSeqs.contains(StagedLines.seqOf(line))) {
                     continue;

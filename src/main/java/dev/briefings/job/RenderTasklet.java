@@ -6,7 +6,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -117,13 +116,8 @@ class RenderTasklet implements Tasklet {
             throw e;
         }
 
-        Path snapshot = null;
-        if (parameters.isNightly()) {
-            Path snapshots = properties.dataDir().resolve("snapshots");
-            Files.createDirectories(snapshots);
-            snapshot = snapshots.resolve(instanceId + ".tsv").toAbsolutePath();
-            Files.copy(workspace.snapshot(), snapshot, StandardCopyOption.REPLACE_EXISTING);
-        }
+        // A nightly briefing's snapshot goes into the database for the next night's changes.
+        Path snapshot = parameters.isNightly() ? workspace.snapshot() : null;
         history.published(instanceId, parameters.asOf(), parameters.edition(), parameters.revision(), target,
                 k.committedUsd(), k.proposedUsd(), snapshot);
         history.pruneSnapshots();

@@ -54,9 +54,9 @@ public record Workspace(Path dir) {
         return dir.resolve("model.json");
     }
 
-    /** This run's snapshot of in-scope records (id, content hash, committed USD) for the next run's changes. */
+    /** This run's snapshot of in-scope records (id, content hash, committed USD, title; gzipped) for the next run. */
     public Path snapshot() {
-        return dir.resolve("snapshot.tsv");
+        return dir.resolve("snapshot.tsv.gz");
     }
 
     public Workspace create() {
