@@ -2,6 +2,7 @@
 # The documented benchmark: builds the jar, generates synthetic inputs, and times whole runs (JVM start included)
 # three times per size, printing each run and the median. Usage: bench/run-benchmark.sh [SIZE...] (default:
 # 10000 100000 1000000). Extra JVM options for every run: JAVA_OPTS="..." bench/run-benchmark.sh
+# LAUNCHER=bin/briefings times the launcher with class-data sharing instead of plain java -jar.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 sizes=("$@")
@@ -9,6 +10,8 @@ sizes=("$@")
 work=target/bench
 mkdir -p "$work"
 [ -f target/briefings.jar ] || ./mvnw -q -B package -DskipTests
+# A launcher's one-off preparation (extracting the jar, the class-data archive) is not part of the timing.
+[ -z "${LAUNCHER:-}" ] || "$LAUNCHER" --version >/dev/null
 for n in "${sizes[@]}"; do
   input="$work/input-$n"
   [ -d "$input" ] || java -jar target/briefings.jar generate --count "$n" --output "$input" >/dev/null
@@ -18,7 +21,8 @@ for n in "${sizes[@]}"; do
   results=()
   for i in 1 2 3; do
     rm -rf "$work/data-$n" "$work/out-$n"
-    line=$( { /usr/bin/time -f "%e %M" java $opts -jar target/briefings.jar run --input "$input" \
+    if [ -n "${LAUNCHER:-}" ]; then cmd=(env JAVA_OPTS="$opts" "$LAUNCHER"); else cmd=(java $opts -jar target/briefings.jar); fi
+    line=$( { /usr/bin/time -f "%e %M" "${cmd[@]}" run --input "$input" \
         --output "$work/out-$n" --data "$work/data-$n" --as-of 2025-10-31 >/dev/null 2>"$work/err-$n"; } 2>&1 | tail -1)
     tail -1 "$work/err-$n" | grep -q '^[0-9.]* [0-9]*$' && line=$(tail -1 "$work/err-$n")
     echo "records=$n run=$i seconds=${line% *} maxRssMB=$(( ${line#* } / 1024 ))"
