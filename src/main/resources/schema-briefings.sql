@@ -10,6 +10,30 @@ CREATE TABLE IF NOT EXISTS briefing_run (
     proposed_usd NUMERIC(38, 2) NOT NULL,
     -- Nightly briefings only: id, content hash, committed USD and title of every record, gzipped TSV, so that the
     -- next night can say what changed. Only the two latest are kept.
-    snapshot BLOB
+    snapshot BLOB,
+    -- The briefing model as JSON (figures, risks, changes), for mail bodies and the API.
+    model CLOB
 );
 CREATE INDEX IF NOT EXISTS briefing_run_edition ON briefing_run (edition, as_of);
+
+-- One row per recipient and distribution (a published briefing: as-of, edition, revision). The row is written
+-- before the message is sent and updated after, so a crash in between is found on the next run (UNCERTAIN) and
+-- never sent twice.
+CREATE TABLE IF NOT EXISTS briefing_delivery (
+    distribution VARCHAR(300) NOT NULL,
+    recipient_id VARCHAR(64) NOT NULL,
+    status VARCHAR(20) NOT NULL,
+    attempts INT NOT NULL,
+    updated_at TIMESTAMP WITH TIME ZONE NOT NULL,
+    channel VARCHAR(10) NOT NULL,
+    message_id VARCHAR(300) NOT NULL,
+    edition_folder VARCHAR(4000) NOT NULL,
+    master_sha256 VARCHAR(64) NOT NULL,
+    copy_sha256 VARCHAR(64),
+    error VARCHAR(4000),
+    PRIMARY KEY (distribution, recipient_id)
+);
+
+-- Databases made by earlier versions lack these columns.
+ALTER TABLE briefing_run ADD COLUMN IF NOT EXISTS snapshot BLOB;
+ALTER TABLE briefing_run ADD COLUMN IF NOT EXISTS model CLOB;

@@ -19,4 +19,12 @@ public final class BriefingModelJson {
     public static BriefingModel read(Path file) {
         return JSON.readValue(file.toFile(), BriefingModel.class);
     }
+
+    public static String toJson(BriefingModel model) {
+        return JSON.writeValueAsString(model);
+    }
+
+    public static BriefingModel fromJson(String json) {
+        return JSON.readValue(json, BriefingModel.class);
+    }
 }

@@ -41,17 +41,21 @@ public class RunHistory {
         return rows.stream().findFirst();
     }
 
-    /** @param snapshot the gzipped snapshot file of a nightly briefing, or null */
+    /**
+     * @param snapshot  the gzipped snapshot file of a nightly briefing, or null
+     * @param modelJson the briefing model as JSON
+     */
     public void published(long jobInstanceId, LocalDate asOf, String edition, long revision, Path runFolder,
-                          BigDecimal committedUsd, BigDecimal proposedUsd, Path snapshot) throws IOException {
+                          BigDecimal committedUsd, BigDecimal proposedUsd, Path snapshot, String modelJson)
+            throws IOException {
         jdbc.update("DELETE FROM briefing_run WHERE job_instance_id = ?", jobInstanceId);
         long snapshotBytes = snapshot == null ? 0 : Files.size(snapshot);
         try (InputStream in = snapshot == null ? null : Files.newInputStream(snapshot)) {
             jdbc.update(con -> {
                 PreparedStatement ps = con.prepareStatement("""
                         INSERT INTO briefing_run (job_instance_id, as_of, edition, revision, published_at, run_folder,
-                                                  committed_usd, proposed_usd, snapshot)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""");
+                                                  committed_usd, proposed_usd, snapshot, model)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""");
                 ps.setLong(1, jobInstanceId);
                 ps.setObject(2, asOf);
                 ps.setString(3, edition);
@@ -65,6 +69,7 @@ public class RunHistory {
                 } else {
                     ps.setBinaryStream(9, in, snapshotBytes);
                 }
+                ps.setString(10, modelJson);
                 return ps;
             });
         }
@@ -92,6 +97,14 @@ public class RunHistory {
                 UPDATE briefing_run SET snapshot = NULL WHERE snapshot IS NOT NULL AND job_instance_id NOT IN (
                   SELECT job_instance_id FROM briefing_run WHERE snapshot IS NOT NULL
                   ORDER BY as_of DESC, published_at DESC FETCH FIRST 2 ROWS ONLY)""");
+    }
+
+    /** The model of the briefing last published into {@code runFolder}, as JSON. */
+    public Optional<String> modelJson(Path runFolder) {
+        return jdbc.queryForList("""
+                SELECT model FROM briefing_run WHERE run_folder = ? AND model IS NOT NULL
+                ORDER BY published_at DESC FETCH FIRST 1 ROWS ONLY""", String.class,
+                runFolder.toAbsolutePath().normalize().toString()).stream().findFirst();
     }
 
     public Optional<Path> runFolder(long jobInstanceId) {

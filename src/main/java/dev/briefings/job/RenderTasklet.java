@@ -119,7 +119,7 @@ class RenderTasklet implements Tasklet {
         // A nightly briefing's snapshot goes into the database for the next night's changes.
         Path snapshot = parameters.isNightly() ? workspace.snapshot() : null;
         history.published(instanceId, parameters.asOf(), parameters.edition(), parameters.revision(), target,
-                k.committedUsd(), k.proposedUsd(), snapshot);
+                k.committedUsd(), k.proposedUsd(), snapshot, BriefingModelJson.toJson(model));
         history.pruneSnapshots();
         jobContext.putString(RUN_FOLDER, target.toString());
         return RepeatStatus.FINISHED;
