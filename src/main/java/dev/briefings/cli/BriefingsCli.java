@@ -12,11 +12,11 @@ import dev.briefings.intake.ConfigurationException;
  * written (or already was), 1 the run failed, 2 a usage or configuration error.
  */
 @Command(name = "briefings", mixinStandardHelpOptions = true, versionProvider = BriefingsCli.Version.class,
-        subcommands = {RunCommand.class, GenerateCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {RunCommand.class, DistributeCommand.class, GenerateCommand.class, CommandLine.HelpCommand.class},
         description = {"Turns curated records of critical-minerals supply-chain initiatives into investor briefings: "
                 + "a PDF research note and an Excel workbook, with a manifest and a list of rejected records.",
                 "",
-                "Exit codes: 0 briefing written (or already written), 1 run failed, 2 usage or configuration error."})
+                "Exit codes: 0 briefing written (or already written), 1 run failed, 2 usage or configuration error, 3 some recipients not delivered (run --distribute, distribute)."})
 public final class BriefingsCli implements Runnable {
 
     public static final int OK = 0;

@@ -7,17 +7,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-import dev.briefings.BriefingsApplication;
 import dev.briefings.job.BriefingParameters;
 import dev.briefings.job.BriefingRunner;
+import dev.briefings.job.DeliveryRunner;
 import dev.briefings.job.Preflight;
 import dev.briefings.publish.Manifest;
 
@@ -33,7 +31,8 @@ import dev.briefings.publish.Manifest;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:the briefing was written (rejected records or not), or already had been",
                 "1:the run failed (run the same command again to resume it)",
-                "2:usage or configuration error (the message says what to fix)"})
+                "2:usage or configuration error (the message says what to fix)",
+                "3:with --distribute: the briefing was written but some recipients did not get it (see deliveries.json)"})
 final class RunCommand implements Callable<Integer> {
 
     @CommandLine.Spec
@@ -66,6 +65,9 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--mineral", paramLabel = "M", split = ",", description = "Only records naming this mineral (e.g. \"rare earths\", NdPr). Repeatable.")
     List<String> minerals = new ArrayList<>();
 
+    @Option(names = "--distribute", description = "Then deliver the briefing to the recipients in the input folder's recipients.json (see distribute --help).")
+    boolean distribute;
+
     @Option(names = "--force", description = "Run again even though this as-of date and edition already completed (a new revision replaces the folder).")
     boolean force;
 
@@ -96,16 +98,17 @@ final class RunCommand implements Callable<Integer> {
 
         var parameters = new BriefingParameters(asOf == null ? LocalDate.now() : asOf, null, filters, template, 1,
                 inputDir, outputDir);
-        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(BriefingsApplication.class)
-                .web(WebApplicationType.NONE)
-                .logStartupInfo(false)
-                .properties("briefings.data-dir=" + dataDir.toAbsolutePath().normalize(),
-                        "briefings.templates-dir=" + templates,
-                        "briefings.output-dir=" + Path.of("output").toAbsolutePath().normalize())
-                .initializers(c -> c.getBeanFactory().registerSingleton("runProgress", new ConsoleProgress(err)))
-                .run()) {
+        try (ConfigurableApplicationContext context = Contexts.start(dataDir, templates, err)) {
             BriefingRunner runner = context.getBean(BriefingRunner.class);
-            return report(runner.run(parameters, force), out, err);
+            BriefingRunner.Outcome outcome = runner.run(parameters, force);
+            int code = report(outcome, out, err);
+            if (!distribute || code != BriefingsCli.OK || outcome instanceof BriefingRunner.Outcome.AlreadyRunning) {
+                return code;
+            }
+            Path folder = outcome instanceof BriefingRunner.Outcome.Completed c ? c.runFolder()
+                    : ((BriefingRunner.Outcome.AlreadyDone) outcome).runFolder();
+            return DistributeCommand.report(context.getBean(DeliveryRunner.class).distribute(folder, inputDir, template),
+                    out, err);
         }
     }
 

@@ -15,6 +15,7 @@ import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
 import dev.briefings.BriefingsProperties;
@@ -32,7 +33,8 @@ public class BriefingRunner {
     private final Job briefingJob;
     private final BriefingsProperties properties;
 
-    BriefingRunner(JobOperator jobOperator, JobRepository jobRepository, Job briefingJob, BriefingsProperties properties) {
+    BriefingRunner(JobOperator jobOperator, JobRepository jobRepository, @Qualifier("briefingJob") Job briefingJob,
+                   BriefingsProperties properties) {
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
         this.briefingJob = briefingJob;

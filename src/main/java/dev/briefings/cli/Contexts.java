@@ -1,0 +1,28 @@
+package dev.briefings.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import dev.briefings.BriefingsApplication;
+
+/** Starts the application (no web server) for one command, with the folders the command line was given. */
+final class Contexts {
+
+    private Contexts() {
+    }
+
+    static ConfigurableApplicationContext start(Path dataDir, Path templatesDir, PrintWriter err) {
+        return new SpringApplicationBuilder(BriefingsApplication.class)
+                .web(WebApplicationType.NONE)
+                .logStartupInfo(false)
+                .properties("briefings.data-dir=" + dataDir.toAbsolutePath().normalize(),
+                        "briefings.templates-dir=" + templatesDir.toAbsolutePath().normalize(),
+                        "briefings.output-dir=" + Path.of("output").toAbsolutePath().normalize())
+                .initializers(c -> c.getBeanFactory().registerSingleton("runProgress", new ConsoleProgress(err)))
+                .run();
+    }
+}

@@ -1,0 +1,80 @@
+package dev.briefings.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+import org.springframework.context.ConfigurableApplicationContext;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import dev.briefings.job.DeliveryRunner;
+
+@Command(name = "distribute", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Delivers a briefing already written to the recipients in INPUT/recipients.json: each gets "
+                + "a personalised PDF (marked with their name on every page; encrypted when they ask) by e-mail, "
+                + "or into the run folder's outbox/ as .eml files when no SMTP server is configured.",
+                "Recipients with interests get the edition filtered to them (made once per distinct set). "
+                        + "Running it again sends only to those not yet delivered; the log is in the database and "
+                        + "in deliveries.json in the run folder.",
+                "SMTP: briefings.delivery.smtp.host, .port, .start-tls, .username in application.properties or "
+                        + "BRIEFINGS_DELIVERY_SMTP_HOST etc.; the password only from BRIEFINGS_DELIVERY_SMTP_PASSWORD."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:every recipient has the briefing",
+                "1:the delivery run failed",
+                "2:usage or configuration error",
+                "3:some recipients did not get it (failed, uncertain or rejected; see deliveries.json)"})
+final class DistributeCommand implements Callable<Integer> {
+
+    static final int SOME_UNDELIVERED = 3;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--run", required = true, paramLabel = "DIR", description = "The run folder of the briefing to deliver.")
+    Path run;
+
+    @Option(names = "--input", paramLabel = "DIR", defaultValue = "input",
+            description = "Input folder with recipients.json (and the records for interest editions) (default: ${DEFAULT-VALUE}).")
+    Path input;
+
+    @Option(names = "--template", paramLabel = "NAME", defaultValue = "default", description = "Template of the mail text and of interest editions (default: ${DEFAULT-VALUE}).")
+    String template;
+
+    @Option(names = "--templates", paramLabel = "DIR", defaultValue = "templates", description = "Templates folder (default: ${DEFAULT-VALUE}).")
+    Path templatesDir;
+
+    @Option(names = "--data", paramLabel = "DIR", defaultValue = "data", description = "Database folder (default: ${DEFAULT-VALUE}).")
+    Path dataDir;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        try (ConfigurableApplicationContext context = Contexts.start(dataDir, templatesDir, err)) {
+            return report(context.getBean(DeliveryRunner.class).distribute(run.toAbsolutePath().normalize(),
+                    input.toAbsolutePath().normalize(), template), out, err);
+        }
+    }
+
+    static int report(DeliveryRunner.Report r, PrintWriter out, PrintWriter err) {
+        out.printf("Delivery (%s): %d delivered now, %d already delivered, %d failed, %d uncertain, %d recipients rejected%n",
+                r.channel(), r.delivered(), r.alreadyDelivered(), r.failed(), r.uncertain(), r.rejected().size());
+        out.println("Delivery log: " + r.runFolder().resolve(DeliveryRunner.DELIVERIES));
+        if ("outbox".equals(r.channel())) {
+            out.println("Messages: " + r.runFolder().resolve("outbox"));
+        }
+        for (var issue : r.rejected()) {
+            err.println("  recipient " + issue.position() + (issue.id() == null ? "" : " (" + issue.id() + ")") + ": "
+                    + String.join("; ", issue.reasons()));
+        }
+        if (r.status() != org.springframework.batch.core.BatchStatus.COMPLETED) {
+            err.println("briefings: the delivery run " + r.status() + "; run it again to continue (nobody gets a copy twice).");
+            r.errors().forEach(e -> err.println("  " + e));
+            return BriefingsCli.FAILED;
+        }
+        return r.allDelivered() ? BriefingsCli.OK : SOME_UNDELIVERED;
+    }
+}

@@ -1,0 +1,134 @@
+package dev.briefings.job;
+
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicIntegerArray;
+
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.listener.StepExecutionListener;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.core.ExitStatus;
+import org.springframework.batch.infrastructure.item.Chunk;
+import org.springframework.batch.infrastructure.item.ItemWriter;
+import org.springframework.batch.infrastructure.item.support.ListItemReader;
+import org.springframework.batch.infrastructure.item.support.SynchronizedItemReader;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Scope;
+import org.springframework.context.annotation.ScopedProxyMode;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
+import org.springframework.transaction.PlatformTransactionManager;
+
+import dev.briefings.BriefingsProperties;
+import dev.briefings.delivery.DeliveryLog;
+import dev.briefings.delivery.DeliveryProperties;
+import dev.briefings.delivery.Distribution;
+import dev.briefings.delivery.Distributor;
+import dev.briefings.delivery.MailComposer;
+import dev.briefings.delivery.Recipient;
+import dev.briefings.delivery.RecipientDelivery;
+import dev.briefings.delivery.SmtpSender;
+import dev.briefings.delivery.SmtpSettings;
+import dev.briefings.history.RunHistory;
+
+/** The delivery job: one multi-threaded step that personalises and sends the briefing to every recipient. */
+@Configuration(proxyBeanMethods = false)
+class DeliveryJobConfig {
+
+    static final String JOB_NAME = "deliveryJob";
+    static final String RUN_FOLDER = "runFolder";
+    static final String INPUT = "input";
+    static final String TEMPLATE = "template";
+    static final String RUN = "run";
+    /** Job context keys for the counts of this run. */
+    static final String[] COUNTS = {"delivered", "alreadyDelivered", "failed", "uncertain"};
+
+    private final JobRepository jobRepository;
+    private final PlatformTransactionManager transactionManager;
+
+    DeliveryJobConfig(JobRepository jobRepository, PlatformTransactionManager transactionManager) {
+        this.jobRepository = jobRepository;
+        this.transactionManager = transactionManager;
+    }
+
+    @Bean
+    Job deliveryJob(Step deliverBriefingStep) {
+        return new JobBuilder(JOB_NAME, jobRepository).start(deliverBriefingStep).build();
+    }
+
+    @Bean
+    Step deliverBriefingStep(SynchronizedItemReader<Recipient> recipientReader, DeliveryWriter deliveryWriter,
+                             DeliveryProperties properties) {
+        var threads = new SimpleAsyncTaskExecutor("deliver-");
+        threads.setConcurrencyLimit(Math.max(1, properties.threads()));
+        return new StepBuilder("deliverBriefingStep", jobRepository)
+                .<Recipient, Recipient>chunk(1)
+                .transactionManager(transactionManager)
+                .reader(recipientReader)
+                .writer(deliveryWriter)
+                .listener(deliveryWriter)
+                .taskExecutor(threads)
+                .build();
+    }
+
+    /** Not proxied (a record cannot be): only the step-scoped reader and writer below use it. */
+    @Bean
+    @Scope(value = "step", proxyMode = ScopedProxyMode.NO)
+    Distribution distribution(@Value("#{stepExecution}") StepExecution step, DeliveryProperties properties,
+                              BriefingsProperties briefings, RunHistory history) {
+        var p = step.getJobExecution().getJobParameters();
+        return Distributor.plan(Path.of(p.getString(RUN_FOLDER)), Path.of(p.getString(INPUT)), p.getString(TEMPLATE),
+                properties, briefings, history, null);
+    }
+
+    @Bean
+    @StepScope
+    SynchronizedItemReader<Recipient> recipientReader(Distribution distribution) {
+        return new SynchronizedItemReader<>(new ListItemReader<>(distribution.recipients()));
+    }
+
+    @Bean
+    @StepScope
+    DeliveryWriter deliveryWriter(@Value("#{stepExecution}") StepExecution step, Distribution distribution,
+                                  DeliveryLog log, DeliveryProperties properties, BriefingsProperties briefings) {
+        var s = properties.smtp();
+        SmtpSender sender = s.configured() ? new SmtpSender(new SmtpSettings(s.host(), s.port(), s.startTls(),
+                s.username(), s.password(), s.connectTimeout(), s.readTimeout(), s.maxAttempts(), s.initialBackoff(),
+                s.backoffMultiplier())) : null;
+        String template = step.getJobExecution().getJobParameters().getString(TEMPLATE);
+        var composer = new MailComposer(briefings.templatesDir().resolve(template));
+        return new DeliveryWriter(new RecipientDelivery(distribution, log, composer, Distributor.passwords(properties),
+                sender, properties.from()));
+    }
+
+    /** Delivers each recipient of a chunk; counts the outcomes for the summary. Thread-safe. */
+    static class DeliveryWriter implements ItemWriter<Recipient>, StepExecutionListener {
+        private final RecipientDelivery delivery;
+        private final AtomicIntegerArray counts = new AtomicIntegerArray(COUNTS.length);
+
+        DeliveryWriter(RecipientDelivery delivery) {
+            this.delivery = delivery;
+        }
+
+        @Override
+        public void write(Chunk<? extends Recipient> chunk) {
+            for (Recipient r : chunk) {
+                counts.incrementAndGet(delivery.deliver(r).ordinal());
+            }
+        }
+
+        @Override
+        public ExitStatus afterStep(StepExecution stepExecution) {
+            var context = stepExecution.getJobExecution().getExecutionContext();
+            for (int i = 0; i < COUNTS.length; i++) {
+                context.putInt(COUNTS[i], counts.get(i));
+            }
+            return stepExecution.getExitStatus();
+        }
+    }
+}

@@ -1,0 +1,128 @@
+package dev.briefings.job;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobInstance;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.stereotype.Component;
+
+import dev.briefings.BriefingsProperties;
+import dev.briefings.delivery.DeliveryLog;
+import dev.briefings.delivery.DeliveryProperties;
+import dev.briefings.delivery.Distribution;
+import dev.briefings.delivery.Distributor;
+import dev.briefings.history.RunHistory;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Distributes a published briefing: makes the editions the recipients' interests need (each once), runs the
+ * delivery job, and writes deliveries.json into the run folder from the delivery log.
+ */
+@Component
+public class DeliveryRunner {
+
+    private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+    public static final String DELIVERIES = "deliveries.json";
+
+    private final JobOperator jobOperator;
+    private final JobRepository jobRepository;
+    private final Job deliveryJob;
+    private final BriefingRunner briefings;
+    private final DeliveryProperties properties;
+    private final BriefingsProperties briefingsProperties;
+    private final RunHistory history;
+    private final DeliveryLog log;
+
+    DeliveryRunner(JobOperator jobOperator, JobRepository jobRepository, @Qualifier("deliveryJob") Job deliveryJob,
+                   BriefingRunner briefings, DeliveryProperties properties, BriefingsProperties briefingsProperties,
+                   RunHistory history, DeliveryLog log) {
+        this.jobOperator = jobOperator;
+        this.jobRepository = jobRepository;
+        this.deliveryJob = deliveryJob;
+        this.briefings = briefings;
+        this.properties = properties;
+        this.briefingsProperties = briefingsProperties;
+        this.history = history;
+        this.log = log;
+    }
+
+    public record Report(Path runFolder, String channel, BatchStatus status, int delivered, int alreadyDelivered,
+                         int failed, int uncertain, List<Distributor.RecipientIssue> rejected, List<Throwable> errors) {
+
+        public boolean allDelivered() {
+            return status == BatchStatus.COMPLETED && failed == 0 && uncertain == 0 && rejected.isEmpty();
+        }
+    }
+
+    public Report distribute(Path runFolder, Path input, String template) throws Exception {
+        Distribution plan = Distributor.plan(runFolder, input, template, properties, briefingsProperties, history,
+                parameters -> {
+                    BriefingRunner.Outcome outcome = briefings.run(parameters, false);
+                    if (outcome instanceof BriefingRunner.Outcome.Completed c) {
+                        return c.runFolder();
+                    }
+                    if (outcome instanceof BriefingRunner.Outcome.AlreadyDone d) {
+                        return d.runFolder();
+                    }
+                    throw new IllegalStateException("the edition " + parameters.edition() + " could not be made");
+                });
+        var params = new JobParametersBuilder()
+                .addString(DeliveryJobConfig.RUN_FOLDER, plan.runFolder().toString())
+                .addLong(DeliveryJobConfig.RUN, nextRun())
+                .addString(DeliveryJobConfig.INPUT, input.toAbsolutePath().normalize().toString(), false)
+                .addString(DeliveryJobConfig.TEMPLATE, template, false)
+                .toJobParameters();
+        JobExecution execution = jobOperator.start(deliveryJob, params);
+        var context = execution.getExecutionContext();
+        int[] counts = new int[DeliveryJobConfig.COUNTS.length];
+        for (int i = 0; i < counts.length; i++) {
+            counts[i] = context.containsKey(DeliveryJobConfig.COUNTS[i]) ? context.getInt(DeliveryJobConfig.COUNTS[i]) : 0;
+        }
+        List<Distributor.RecipientIssue> rejected = plan.rejected().stream().map(Distributor.RecipientIssue::of).toList();
+        writeDeliveries(plan, rejected);
+        return new Report(plan.runFolder(), plan.channel(), execution.getStatus(), counts[0], counts[1], counts[2],
+                counts[3], rejected, execution.getAllFailureExceptions());
+    }
+
+    /** The next number for a fresh delivery-job instance: a distribution may be run again at any time. */
+    private long nextRun() {
+        List<JobInstance> last = jobRepository.getJobInstances(DeliveryJobConfig.JOB_NAME, 0, 1);
+        if (last.isEmpty()) {
+            return 1;
+        }
+        JobExecution exec = jobRepository.getLastJobExecution(last.get(0));
+        Long run = exec == null ? null : exec.getJobParameters().getLong(DeliveryJobConfig.RUN);
+        return run == null ? last.get(0).getInstanceId() + 1 : run + 1;
+    }
+
+    private void writeDeliveries(Distribution plan, List<Distributor.RecipientIssue> rejected) throws IOException {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("distribution", plan.key());
+        doc.put("asOf", plan.asOf().toString());
+        doc.put("edition", plan.edition());
+        doc.put("channel", plan.channel());
+        doc.put("deliveries", log.all(plan.key()));
+        doc.put("rejectedRecipients", rejected);
+        Path target = plan.runFolder().resolve(DELIVERIES);
+        Path temp = Files.createTempFile(plan.runFolder(), ".deliveries", ".json");
+        try {
+            JSON.writeValue(temp.toFile(), doc);
+            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+}
