@@ -219,9 +219,22 @@ public final class PersonalisedCopies {
      * font object is shared between threads. Embedded as a subset, Identity-H, so Japanese names render and the
      * text extracts through the ToUnicode map.
      */
-    private static BaseFont font() throws IOException, DocumentException {
-        return BaseFont.createFont("ipaexg.ttf", BaseFont.IDENTITY_H, BaseFont.EMBEDDED, false, FONT_BYTES, null);
+    private static BaseFont font() {
+        return FONT.get();
     }
+
+    /*
+     * Parsing the 6 MB font takes longer than stamping a copy, so each delivery thread parses it once. A BaseFont
+     * can serve many documents one after another (each writer keeps its own subset of used glyphs); one per thread
+     * keeps concurrent stamping apart.
+     */
+    private static final ThreadLocal<BaseFont> FONT = ThreadLocal.withInitial(() -> {
+        try {
+            return BaseFont.createFont("ipaexg.ttf", BaseFont.IDENTITY_H, BaseFont.EMBEDDED, false, FONT_BYTES, null);
+        } catch (IOException | DocumentException e) {
+            throw new IllegalStateException("the bundled font " + FONT_RESOURCE + " cannot be read", e);
+        }
+    });
 
     private static byte[] fontBytes() {
         try (InputStream in = PersonalisedCopies.class.getResourceAsStream(FONT_RESOURCE)) {

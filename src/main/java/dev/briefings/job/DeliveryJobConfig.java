@@ -13,6 +13,7 @@ import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.infrastructure.item.Chunk;
+import org.springframework.batch.infrastructure.item.ItemProcessor;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.springframework.batch.infrastructure.item.support.ListItemReader;
 import org.springframework.batch.infrastructure.item.support.SynchronizedItemReader;
@@ -61,17 +62,23 @@ class DeliveryJobConfig {
         return new JobBuilder(JOB_NAME, jobRepository).start(deliverBriefingStep).build();
     }
 
+    /**
+     * Recipients are delivered in the processor, which Spring Batch runs on several threads at once; the writer
+     * only counts the outcomes. Each delivery commits its own log entries, so the chunk transaction holds nothing.
+     */
     @Bean
-    Step deliverBriefingStep(SynchronizedItemReader<Recipient> recipientReader, DeliveryWriter deliveryWriter,
+    Step deliverBriefingStep(SynchronizedItemReader<Recipient> recipientReader, DeliveryProcessor deliveryProcessor,
                              DeliveryProperties properties) {
         var threads = new SimpleAsyncTaskExecutor("deliver-");
         threads.setConcurrencyLimit(Math.max(1, properties.threads()));
+        var counter = new OutcomeCounter();
         return new StepBuilder("deliverBriefingStep", jobRepository)
-                .<Recipient, Recipient>chunk(1)
+                .<Recipient, RecipientDelivery.Result>chunk(Math.max(1, properties.threads()) * 4)
                 .transactionManager(transactionManager)
                 .reader(recipientReader)
-                .writer(deliveryWriter)
-                .listener(deliveryWriter)
+                .processor(deliveryProcessor)
+                .writer(counter)
+                .listener(counter)
                 .taskExecutor(threads)
                 .build();
     }
@@ -94,7 +101,7 @@ class DeliveryJobConfig {
 
     @Bean
     @StepScope
-    DeliveryWriter deliveryWriter(@Value("#{stepExecution}") StepExecution step, Distribution distribution,
+    DeliveryProcessor deliveryProcessor(@Value("#{stepExecution}") StepExecution step, Distribution distribution,
                                   DeliveryLog log, DeliveryProperties properties, BriefingsProperties briefings) {
         var s = properties.smtp();
         SmtpSender sender = s.configured() ? new SmtpSender(new SmtpSettings(s.host(), s.port(), s.startTls(),
@@ -102,23 +109,39 @@ class DeliveryJobConfig {
                 s.backoffMultiplier())) : null;
         String template = step.getJobExecution().getJobParameters().getString(TEMPLATE);
         var composer = new MailComposer(briefings.templatesDir().resolve(template));
-        return new DeliveryWriter(new RecipientDelivery(distribution, log, composer, Distributor.passwords(properties),
+        return new DeliveryProcessor(new RecipientDelivery(distribution, log, composer, Distributor.passwords(properties),
                 sender, properties.from()));
     }
 
-    /** Delivers each recipient of a chunk; counts the outcomes for the summary. Thread-safe. */
-    static class DeliveryWriter implements ItemWriter<Recipient>, StepExecutionListener {
+    /** Delivers one recipient; thread-safe. */
+    static class DeliveryProcessor implements ItemProcessor<Recipient, RecipientDelivery.Result> {
         private final RecipientDelivery delivery;
-        private final AtomicIntegerArray counts = new AtomicIntegerArray(COUNTS.length);
 
-        DeliveryWriter(RecipientDelivery delivery) {
+        DeliveryProcessor(RecipientDelivery delivery) {
             this.delivery = delivery;
         }
 
         @Override
-        public void write(Chunk<? extends Recipient> chunk) {
-            for (Recipient r : chunk) {
-                counts.incrementAndGet(delivery.deliver(r).ordinal());
+        public RecipientDelivery.Result process(Recipient recipient) {
+            return delivery.deliver(recipient);
+        }
+    }
+
+    /** Counts the outcomes for the summary and leaves them in the job's context. */
+    static class OutcomeCounter implements ItemWriter<RecipientDelivery.Result>, StepExecutionListener {
+        private final AtomicIntegerArray counts = new AtomicIntegerArray(COUNTS.length);
+
+        @Override
+        public void write(Chunk<? extends RecipientDelivery.Result> chunk) {
+            for (RecipientDelivery.Result r : chunk) {
+                counts.incrementAndGet(r.ordinal());
+            }
+        }
+
+        @Override
+        public void beforeStep(StepExecution stepExecution) {
+            for (int i = 0; i < COUNTS.length; i++) {
+                counts.set(i, 0);
             }
         }
 
