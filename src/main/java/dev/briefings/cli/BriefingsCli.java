@@ -54,7 +54,11 @@ public final class BriefingsCli implements Runnable {
                 err.println("briefings: configuration error: " + e.getMessage());
                 return USAGE;
             }
-            err.println("briefings: the run failed: " + e);
+            Throwable root = e;
+            while (root.getCause() != null && root.getCause() != root) {
+                root = root.getCause();
+            }
+            err.println("briefings: the run failed: " + (root == e ? e : root + "\n  (while: " + e.getMessage() + ")"));
             return FAILED;
         });
         int code = cl.execute(args);

@@ -16,6 +16,10 @@ final class Contexts {
     }
 
     static ConfigurableApplicationContext start(Path dataDir, Path templatesDir, PrintWriter err) {
+        // The database's auto-server (which lets a second process share the file) listens on loopback only.
+        if (System.getProperty("h2.bindAddress") == null) {
+            System.setProperty("h2.bindAddress", "127.0.0.1");
+        }
         return new SpringApplicationBuilder(BriefingsApplication.class)
                 .web(WebApplicationType.NONE)
                 .logStartupInfo(false)
