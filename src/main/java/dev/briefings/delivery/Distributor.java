@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import dev.briefings.BriefingsProperties;
 import dev.briefings.briefing.BriefingModel;
 import dev.briefings.briefing.BriefingModelJson;
 import dev.briefings.history.RunHistory;
@@ -43,7 +42,7 @@ public final class Distributor {
      * @param maker makes missing editions; null only looks them up (a resumed delivery step)
      */
     public static Distribution plan(Path runFolder, Path input, String template, DeliveryProperties properties,
-                                    BriefingsProperties briefings, RunHistory history, EditionMaker maker) {
+                                    RunHistory history, EditionMaker maker) {
         Path master = runFolder.toAbsolutePath().normalize();
         Manifest manifest = Distribution.manifestOf(master);
         Path file = recipientsFile(input, properties);
@@ -60,8 +59,7 @@ public final class Distributor {
             if (interests.isEmpty()) {
                 folder = master;
             } else {
-                var filters = new BriefingParameters.Filters(interests.parties(), interests.stages(), interests.kinds(),
-                        interests.minerals());
+                var filters = interests.filters();
                 // Interest editions go beside the master: output/<as-of>/<edition> in the default layout.
                 String edition = BriefingParameters.editionFor(filters, template);
                 var parameters = new BriefingParameters(manifest.asOf(), edition, filters, template, 1,

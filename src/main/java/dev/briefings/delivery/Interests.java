@@ -1,7 +1,8 @@
 package dev.briefings.delivery;
 
 import java.util.List;
-import java.util.Locale;
+
+import dev.briefings.job.BriefingParameters;
 
 /**
  * What a recipient follows. Normalised like the run's filters (codes upper-case, minerals lower-case, each list
@@ -12,19 +13,16 @@ public record Interests(List<String> parties, List<String> stages, List<String> 
     public static final Interests ALL = new Interests(List.of(), List.of(), List.of(), List.of());
 
     public Interests {
-        parties = normalise(parties, true);
-        stages = normalise(stages, true);
-        kinds = normalise(kinds, true);
-        minerals = normalise(minerals, false);
+        var same = new BriefingParameters.Filters(parties, stages, kinds, minerals);
+        parties = same.parties();
+        stages = same.stages();
+        kinds = same.kinds();
+        minerals = same.minerals();
     }
 
-    private static List<String> normalise(List<String> values, boolean upper) {
-        if (values == null) {
-            return List.of();
-        }
-        return values.stream().map(String::trim).filter(v -> !v.isEmpty())
-                .map(v -> upper ? v.toUpperCase(Locale.ROOT) : v.toLowerCase(Locale.ROOT))
-                .distinct().sorted().toList();
+    /** The filters of the edition these interests ask for. */
+    public BriefingParameters.Filters filters() {
+        return new BriefingParameters.Filters(parties, stages, kinds, minerals);
     }
 
     public boolean isEmpty() {

@@ -106,10 +106,4 @@ public class RunHistory {
                 ORDER BY published_at DESC FETCH FIRST 1 ROWS ONLY""", String.class,
                 runFolder.toAbsolutePath().normalize().toString()).stream().findFirst();
     }
-
-    public Optional<Path> runFolder(long jobInstanceId) {
-        return jdbc.queryForList("SELECT run_folder FROM briefing_run WHERE job_instance_id = ?", String.class, jobInstanceId)
-                .stream().findFirst().map(Path::of);
-    }
-
 }

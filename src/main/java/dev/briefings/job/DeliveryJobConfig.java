@@ -87,10 +87,10 @@ class DeliveryJobConfig {
     @Bean
     @Scope(value = "step", proxyMode = ScopedProxyMode.NO)
     Distribution distribution(@Value("#{stepExecution}") StepExecution step, DeliveryProperties properties,
-                              BriefingsProperties briefings, RunHistory history) {
+                              RunHistory history) {
         var p = step.getJobExecution().getJobParameters();
         return Distributor.plan(Path.of(p.getString(RUN_FOLDER)), Path.of(p.getString(INPUT)), p.getString(TEMPLATE),
-                properties, briefings, history, null);
+                properties, history, null);
     }
 
     @Bean

@@ -18,7 +18,6 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
-import dev.briefings.BriefingsProperties;
 import dev.briefings.delivery.DeliveryLog;
 import dev.briefings.delivery.DeliveryProperties;
 import dev.briefings.delivery.Distribution;
@@ -42,19 +41,17 @@ public class DeliveryRunner {
     private final Job deliveryJob;
     private final BriefingRunner briefings;
     private final DeliveryProperties properties;
-    private final BriefingsProperties briefingsProperties;
     private final RunHistory history;
     private final DeliveryLog log;
 
     DeliveryRunner(JobOperator jobOperator, JobRepository jobRepository, @Qualifier("deliveryJob") Job deliveryJob,
-                   BriefingRunner briefings, DeliveryProperties properties, BriefingsProperties briefingsProperties,
+                   BriefingRunner briefings, DeliveryProperties properties,
                    RunHistory history, DeliveryLog log) {
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
         this.deliveryJob = deliveryJob;
         this.briefings = briefings;
         this.properties = properties;
-        this.briefingsProperties = briefingsProperties;
         this.history = history;
         this.log = log;
     }
@@ -68,7 +65,7 @@ public class DeliveryRunner {
     }
 
     public Report distribute(Path runFolder, Path input, String template) throws Exception {
-        Distribution plan = Distributor.plan(runFolder, input, template, properties, briefingsProperties, history,
+        Distribution plan = Distributor.plan(runFolder, input, template, properties, history,
                 parameters -> {
                     BriefingRunner.Outcome outcome = briefings.run(parameters, false);
                     if (outcome instanceof BriefingRunner.Outcome.Completed c) {
