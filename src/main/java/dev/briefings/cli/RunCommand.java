@@ -136,7 +136,7 @@ final class RunCommand implements Callable<Integer> {
         Manifest m = Manifest.read(completed.runFolder().resolve(Manifest.FILE_NAME));
         out.println((completed.resumed() ? "Resumed and wrote the " : "Wrote the ") + what
                 + (p.revision() > 1 ? " (revision " + p.revision() + ")" : "") + " to " + completed.runFolder());
-        m.outputs().forEach(o -> out.printf("  %-14s %,12d bytes%n", o.file(), o.bytes()));
+        m.outputs().forEach(o -> out.printf("  %-14s %,12d bytes%n", o.file(), o.size()));
         out.printf("Records:  %,d read = %,d accepted + %,d rejected; %,d in scope%n",
                 m.counts().read(), m.counts().accepted(), m.counts().rejected(), m.counts().included());
         out.printf("Funding:  USD %,.2f committed, USD %,.2f proposed (carve-outs counted once)%n",

@@ -14,7 +14,7 @@ final class InputDigests {
     static String toText(List<FileDigest> digests) {
         StringBuilder sb = new StringBuilder();
         for (FileDigest d : digests) {
-            sb.append(d.file()).append('\t').append(d.role()).append('\t').append(d.bytes()).append('\t')
+            sb.append(d.file()).append('\t').append(d.role()).append('\t').append(d.size()).append('\t')
                     .append(d.sha256()).append('\n');
         }
         return sb.toString();

@@ -9,8 +9,8 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
-/** A file's size and SHA-256, as the manifest lists them. */
-public record FileDigest(String file, String role, long bytes, String sha256) {
+/** A file's size in bytes and SHA-256, as the manifest lists them. */
+public record FileDigest(String file, String role, long size, String sha256) {
 
     public static FileDigest of(Path path, String name, String role) throws IOException {
         MessageDigest digest;

@@ -38,29 +38,40 @@ public record Manifest(
     public record Counts(long read, long accepted, long rejected, long included) {
     }
 
-    /** Totals in USD (cents); each breakdown maps its keys to committed and proposed amounts. */
-    public record Totals(BigDecimal committedUsd, BigDecimal proposedUsd,
-                         Map<String, Map<String, Amount>> breakdowns) {
+    /**
+     * Totals in USD (cents), and each breakdown as a map from its keys (stage names, country codes, kinds, years,
+     * organization names) to the committed and proposed amounts credited to them; each sums to the totals.
+     */
+    public record Totals(BigDecimal committedUsd, BigDecimal proposedUsd, Map<String, Amount> byStage,
+                         Map<String, Amount> byParty, Map<String, Amount> byKind, Map<String, Amount> byYear,
+                         Map<String, Amount> byOrganization) {
+
+        /** Every breakdown by its name ("byStage", ...). */
+        public Map<String, Map<String, Amount>> breakdowns() {
+            Map<String, Map<String, Amount>> all = new LinkedHashMap<>();
+            all.put("byStage", byStage);
+            all.put("byParty", byParty);
+            all.put("byKind", byKind);
+            all.put("byYear", byYear);
+            all.put("byOrganization", byOrganization);
+            return all;
+        }
     }
 
     public record Amount(BigDecimal committedUsd, BigDecimal proposedUsd) {
     }
 
     public static Totals totals(BriefingModel model) {
-        Map<String, Map<String, Amount>> breakdowns = new LinkedHashMap<>();
-        for (Dimension d : Dimension.values()) {
-            Breakdown b = model.breakdown(d);
-            Map<String, Amount> rows = new LinkedHashMap<>();
-            b.rows().forEach(r -> rows.put(r.key(), new Amount(r.committedUsd(), r.proposedUsd())));
-            breakdowns.put(name(d), rows);
-        }
-        return new Totals(model.keyFigures().committedUsd(), model.keyFigures().proposedUsd(), breakdowns);
+        return new Totals(model.keyFigures().committedUsd(), model.keyFigures().proposedUsd(),
+                amounts(model.breakdown(Dimension.STAGE)), amounts(model.breakdown(Dimension.PARTY)),
+                amounts(model.breakdown(Dimension.KIND)), amounts(model.breakdown(Dimension.YEAR)),
+                amounts(model.breakdown(Dimension.ORGANIZATION)));
     }
 
-    /** "byStage", "byParty", ... */
-    static String name(Dimension d) {
-        String label = d.label().replace(" ", "");
-        return "by" + label;
+    private static Map<String, Amount> amounts(Breakdown b) {
+        Map<String, Amount> rows = new LinkedHashMap<>();
+        b.rows().forEach(r -> rows.put(r.key(), new Amount(r.committedUsd(), r.proposedUsd())));
+        return rows;
     }
 
     public void write(Path file) {

@@ -96,7 +96,7 @@ class BriefingRunTest {
                     .isEqualByComparingTo("975000000.00");
         }
         for (var output : m.outputs()) {
-            assertThat(Files.size(out.resolve(output.file()))).isEqualTo(output.bytes());
+            assertThat(Files.size(out.resolve(output.file()))).isEqualTo(output.size());
             assertThat(output.sha256()).hasSize(64);
         }
         assertThat(m.outputs()).extracting(o -> o.role()).containsExactly("briefing", "workbook", "rejects");
