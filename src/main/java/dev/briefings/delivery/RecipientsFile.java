@@ -20,6 +20,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import dev.briefings.intake.ConfigurationException;
+import dev.briefings.intake.IntakeJson;
 import dev.briefings.intake.InitiativeKind;
 import dev.briefings.intake.Stage;
 import jakarta.mail.internet.AddressException;
@@ -55,7 +56,7 @@ public final class RecipientsFile {
         JsonNode root = parse(file);
         if (!root.isArray()) {
             throw new ConfigurationException("Recipients file " + file + " must hold a JSON array of recipients, found "
-                    + describe(root));
+                    + IntakeJson.describe(root));
         }
         var accepted = new ArrayList<Recipient>();
         var rejected = new ArrayList<RecipientProblem>();
@@ -105,21 +106,6 @@ public final class RecipientsFile {
         return "at line " + location.getLineNr() + ", column " + location.getColumnNr();
     }
 
-    private static String describe(JsonNode node) {
-        if (node == null || node.isMissingNode()) {
-            return "nothing";
-        }
-        return switch (node.getNodeType()) {
-            case OBJECT, POJO -> "an object";
-            case ARRAY -> "an array";
-            case STRING, BINARY -> "a string";
-            case NUMBER -> "a number";
-            case BOOLEAN -> "a boolean";
-            case NULL -> "null";
-            case MISSING -> "nothing";
-        };
-    }
-
     /** Echoed values are shortened so one huge field cannot flood a report. */
     private static String clip(String text) {
         return text.length() <= 80 ? text : text.substring(0, 80) + "…";
@@ -147,7 +133,7 @@ public final class RecipientsFile {
 
         void read() {
             if (!node.isObject()) {
-                reasons.add("a recipient must be an object, found " + describe(node));
+                reasons.add("a recipient must be an object, found " + IntakeJson.describe(node));
                 return;
             }
             readId();
@@ -220,7 +206,7 @@ public final class RecipientsFile {
                 return null;
             }
             if (!value.isString()) {
-                reasons.add("`" + field + "` must be a string, found " + describe(value));
+                reasons.add("`" + field + "` must be a string, found " + IntakeJson.describe(value));
                 return null;
             }
             String text = value.stringValue().trim();
@@ -237,7 +223,7 @@ public final class RecipientsFile {
                 return;
             }
             if (!value.isObject()) {
-                reasons.add("`interests` must be an object, found " + describe(value));
+                reasons.add("`interests` must be an object, found " + IntakeJson.describe(value));
                 return;
             }
             List<String> parties = codes(value, "parties", COUNTRIES::contains,
@@ -258,7 +244,7 @@ public final class RecipientsFile {
                 return List.of();
             }
             if (!list.isArray()) {
-                reasons.add("`" + path + "` must be an array, found " + describe(list));
+                reasons.add("`" + path + "` must be an array, found " + IntakeJson.describe(list));
                 return List.of();
             }
             var values = new ArrayList<String>();
@@ -267,7 +253,7 @@ public final class RecipientsFile {
                 String where = path + "[" + i + "]";
                 if (!item.isString() || item.stringValue().isBlank()) {
                     reasons.add(where + " must be a non-blank string, found "
-                            + (item.isString() ? "a blank string" : describe(item)));
+                            + (item.isString() ? "a blank string" : IntakeJson.describe(item)));
                     continue;
                 }
                 String text = item.stringValue().trim();
@@ -288,7 +274,7 @@ public final class RecipientsFile {
             String expected = "one of " + Stream.of(Recipient.Format.values())
                     .map(f -> f.name().toLowerCase(Locale.ROOT)).collect(Collectors.joining(", "));
             if (!value.isArray()) {
-                reasons.add("`formats` must be an array, found " + describe(value));
+                reasons.add("`formats` must be an array, found " + IntakeJson.describe(value));
                 return;
             }
             if (value.isEmpty()) {
@@ -304,7 +290,7 @@ public final class RecipientsFile {
                 if (format.isPresent()) {
                     chosen.add(format.get());
                 } else {
-                    reasons.add("formats[" + i + "] " + (text == null ? describe(item) : "'" + clip(text) + "'")
+                    reasons.add("formats[" + i + "] " + (text == null ? IntakeJson.describe(item) : "'" + clip(text) + "'")
                             + " is not " + expected);
                 }
             }
@@ -317,7 +303,7 @@ public final class RecipientsFile {
                 return;
             }
             if (!value.isBoolean()) {
-                reasons.add("`protect` must be true or false, found " + describe(value));
+                reasons.add("`protect` must be true or false, found " + IntakeJson.describe(value));
                 return;
             }
             protect = value.booleanValue();

@@ -8,7 +8,7 @@ import tools.jackson.databind.cfg.JsonNodeFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The JSON settings shared by everything that reads curated input. */
-final class IntakeJson {
+public final class IntakeJson {
 
     /**
      * Floats become BigDecimal exactly as written (no trailing zeros stripped, so 1000000.10 keeps its scale).
@@ -25,7 +25,7 @@ final class IntakeJson {
     }
 
     /** "an object", "an array", … as a curator would say it. */
-    static String describe(JsonNode node) {
+    public static String describe(JsonNode node) {
         if (node == null || node.isMissingNode()) {
             return "nothing";
         }
