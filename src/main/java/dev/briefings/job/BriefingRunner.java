@@ -8,12 +8,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executor;
 
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.launch.support.TaskExecutorJobLauncher;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
@@ -27,6 +31,9 @@ import dev.briefings.BriefingsProperties;
  */
 @Component
 public class BriefingRunner {
+
+    /** The Spring Batch job every briefing runs as. */
+    public static final String JOB_NAME = BriefingJobConfig.JOB_NAME;
 
     private final JobOperator jobOperator;
     private final JobRepository jobRepository;
@@ -90,6 +97,83 @@ public class BriefingRunner {
                 return new Outcome.Completed(toRun, runFolderOf(execution, toRun), execution, resumed);
             }
             return new Outcome.Failed(toRun, execution, execution.getAllFailureExceptions());
+        }
+    }
+
+    /** What came of a request to start a briefing in the background. */
+    public sealed interface Start {
+        BriefingParameters parameters();
+
+        /** Created (its id is known) and handed to the executor; it may still wait there for a thread. */
+        record Started(BriefingParameters parameters, JobExecution execution, boolean resumed) implements Start {
+        }
+
+        record AlreadyDone(BriefingParameters parameters, JobExecution execution) implements Start {
+        }
+
+        record AlreadyRunning(BriefingParameters parameters) implements Start {
+        }
+    }
+
+    /**
+     * Like {@link #run} without force, but returns as soon as the job execution exists: the run itself happens on
+     * {@code executor}, which holds this briefing's lock until the run ends. {@code labels} become non-identifying
+     * job parameters (e.g. who started it), so they never change which briefing this is.
+     */
+    public Start start(BriefingParameters requested, Map<String, String> labels, Executor executor) throws Exception {
+        BriefingParameters latest = latestRevision(requested);
+        JobExecution last = latest == null ? null : jobRepository.getLastJobExecution(BriefingJobConfig.JOB_NAME, latest.toJobParameters());
+        BriefingParameters toRun;
+        boolean resumed = false;
+        if (last == null) {
+            toRun = latest == null ? requested.withRevision(1) : latest;
+        } else if (last.getStatus() == BatchStatus.COMPLETED) {
+            return new Start.AlreadyDone(latest, last);
+        } else if (last.getStatus() == BatchStatus.ABANDONED) {
+            toRun = latest.withRevision(latest.revision() + 1);
+        } else {
+            toRun = latest;
+            resumed = true;
+        }
+        FileLock lock = lock(toRun);
+        if (lock == null) {
+            return new Start.AlreadyRunning(toRun);
+        }
+        try {
+            if (last != null && toRun == latest && last.isRunning()) {
+                jobOperator.recover(last);
+            }
+            var builder = new JobParametersBuilder(toRun.toJobParameters());
+            labels.forEach((k, v) -> builder.addString(k, v, false));
+            var launcher = new TaskExecutorJobLauncher();
+            launcher.setJobRepository(jobRepository);
+            launcher.setTaskExecutor(task -> executor.execute(() -> {
+                try {
+                    task.run();
+                } finally {
+                    release(lock);
+                }
+            }));
+            launcher.afterPropertiesSet();
+            return new Start.Started(toRun, launcher.run(briefingJob, builder.toJobParameters()), resumed);
+        } catch (Exception | Error e) {
+            release(lock);
+            throw e;
+        }
+    }
+
+    /** Where a run wrote (or will write) its briefing. */
+    public Path runFolder(JobExecution execution) {
+        return runFolderOf(execution, BriefingParameters.from(execution.getJobParameters()));
+    }
+
+    private static void release(FileLock lock) {
+        try {
+            if (lock.isValid()) {
+                lock.release();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -1,0 +1,302 @@
+package dev.briefings.web;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobInstance;
+import org.springframework.batch.core.launch.NoSuchJobException;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Service;
+
+import dev.briefings.BriefingsProperties;
+import dev.briefings.job.BriefingParameters;
+import dev.briefings.job.BriefingRunner;
+import dev.briefings.job.Preflight;
+import dev.briefings.publish.FileDigest;
+import dev.briefings.publish.Manifest;
+import dev.briefings.web.WebExceptions.BadRequestException;
+import dev.briefings.web.WebExceptions.ConflictException;
+import dev.briefings.web.WebExceptions.NotFoundException;
+import dev.briefings.web.WebExceptions.TooBusyException;
+
+/**
+ * Runs ad hoc briefings for the web: a bounded number at a time (threads plus queue slots), each identified by
+ * its Spring Batch job execution id, so that the list of briefings is the job repository's.
+ */
+@Service
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+public class BriefingService implements DisposableBean {
+
+    static final String STARTED_BY = "startedBy";
+
+    /** The files a client may ask for; nothing else a request names is ever looked up on disk. */
+    enum Role {
+        BRIEFING("briefing", MediaType.APPLICATION_PDF, "critical-minerals-briefing", "pdf"),
+        WORKBOOK("workbook", MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+                "critical-minerals-briefing", "xlsx"),
+        REJECTS("rejects", MediaType.APPLICATION_JSON, "critical-minerals-rejects", "json"),
+        MANIFEST("manifest", MediaType.APPLICATION_JSON, "critical-minerals-manifest", "json");
+
+        final String name;
+        final MediaType type;
+        final String prefix;
+        final String extension;
+
+        Role(String name, MediaType type, String prefix, String extension) {
+            this.name = name;
+            this.type = type;
+            this.prefix = prefix;
+            this.extension = extension;
+        }
+
+        static Optional<Role> of(String name) {
+            for (Role r : values()) {
+                if (r.name.equals(name)) {
+                    return Optional.of(r);
+                }
+            }
+            return Optional.empty();
+        }
+    }
+
+    /** A file to send: where it is, the name to offer, its type. */
+    record Download(Path path, String fileName, MediaType type) {
+    }
+
+    private final BriefingRunner runner;
+    private final JobRepository jobRepository;
+    private final BriefingsProperties properties;
+    private final WebProperties web;
+    private final ExecutorService executor;
+    private final Semaphore slots;
+    /** Briefing key (as-of, filters, template) to the execution started for it, while it may still run. */
+    private final Map<String, Long> started = new ConcurrentHashMap<>();
+
+    BriefingService(BriefingRunner runner, JobRepository jobRepository, BriefingsProperties properties, WebProperties web) {
+        this.runner = runner;
+        this.jobRepository = jobRepository;
+        this.properties = properties;
+        this.web = web;
+        AtomicInteger n = new AtomicInteger();
+        this.executor = Executors.newFixedThreadPool(Math.max(1, web.threads()), r -> {
+            Thread t = new Thread(r, "briefing-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        // Threads plus queue: the pool's own queue is unbounded, the permits bound it.
+        this.slots = new Semaphore(Math.max(1, web.threads()) + Math.max(0, web.queue()));
+    }
+
+    /** Starts (or finds) the briefing asked for; returns its id and status. */
+    public synchronized Views.Accepted submit(BriefingRequest request, String user) throws Exception {
+        var filters = new BriefingParameters.Filters(request.parties(), request.stages(), request.kinds(), request.minerals());
+        List<String> problems = new ArrayList<>(filters.problems().stream().map(p -> p.replaceFirst("^--", "")).toList());
+        String template = request.template() == null || request.template().isBlank() ? BriefingParameters.DEFAULT_TEMPLATE
+                : request.template();
+        Path templates = properties.templatesDir().toAbsolutePath().normalize();
+        if (!template.matches("[A-Za-z0-9][A-Za-z0-9_-]{0,63}") || !Files.isDirectory(templates.resolve(template))) {
+            problems.add("template '" + template + "' is not a known template");
+        }
+        if (!problems.isEmpty()) {
+            throw new BadRequestException(problems);
+        }
+        Path input = web.input().toAbsolutePath().normalize();
+        Preflight.check(input, templates, template, null);
+        LocalDate asOf = request.asOf() == null ? LocalDate.now() : request.asOf();
+        var parameters = new BriefingParameters(asOf, null, filters, template, 1, input, null);
+        String key = asOf + "|" + filters.canonical() + "|" + template;
+        Long known = started.get(key);
+        if (known != null) {
+            JobExecution execution = jobRepository.getJobExecution(known);
+            if (execution != null && execution.isRunning()) {
+                return new Views.Accepted(known, execution.getStatus().name());
+            }
+            started.remove(key);
+        }
+        BriefingRunner.Start start = launch(parameters, user);
+        if (start instanceof BriefingRunner.Start.Started s) {
+            started.put(key, s.execution().getId());
+            return new Views.Accepted(s.execution().getId(), s.execution().getStatus().name());
+        }
+        if (start instanceof BriefingRunner.Start.AlreadyDone done) {
+            return new Views.Accepted(done.execution().getId(), done.execution().getStatus().name());
+        }
+        // Another process runs it: answer with that run.
+        JobExecution other = jobRepository.getLastJobExecution(BriefingRunner.JOB_NAME, start.parameters().toJobParameters());
+        if (other == null) {
+            throw new TooBusyException(web.retryAfter());
+        }
+        return new Views.Accepted(other.getId(), other.getStatus().name());
+    }
+
+    /** Runs a failed (or stopped) briefing again from where it stopped; a new execution id. */
+    public synchronized Views.Accepted restart(long id, String user) throws Exception {
+        JobExecution execution = execution(id);
+        if (execution.getStatus() != BatchStatus.FAILED && execution.getStatus() != BatchStatus.STOPPED) {
+            throw new ConflictException("briefing " + id + " is " + execution.getStatus() + "; only a FAILED or STOPPED run can be restarted");
+        }
+        JobExecution last = jobRepository.getLastJobExecution(execution.getJobInstance());
+        if (last != null && last.getId() != id) {
+            throw new ConflictException("briefing " + id + " was already restarted as " + last.getId());
+        }
+        BriefingRunner.Start start = launch(BriefingParameters.from(execution.getJobParameters()), user);
+        if (start instanceof BriefingRunner.Start.Started s) {
+            return new Views.Accepted(s.execution().getId(), s.execution().getStatus().name());
+        }
+        throw new ConflictException("briefing " + id + " cannot be restarted now: " + (start instanceof BriefingRunner.Start.AlreadyDone
+                ? "it has completed" : "it is running"));
+    }
+
+    private BriefingRunner.Start launch(BriefingParameters parameters, String user) throws Exception {
+        if (!slots.tryAcquire()) {
+            throw new TooBusyException(web.retryAfter());
+        }
+        AtomicBoolean handed = new AtomicBoolean();
+        try {
+            return runner.start(parameters, Map.of(STARTED_BY, user), task -> {
+                handed.set(true);
+                executor.execute(() -> {
+                    try {
+                        task.run();
+                    } finally {
+                        slots.release();
+                    }
+                });
+            });
+        } finally {
+            if (!handed.get()) {
+                slots.release();
+            }
+        }
+    }
+
+    public Views.Page list(int page, int size) {
+        long total;
+        try {
+            total = jobRepository.getJobInstanceCount(BriefingRunner.JOB_NAME);
+        } catch (NoSuchJobException e) {
+            total = 0; // no briefing was ever run
+        }
+        List<Views.Summary> items = new ArrayList<>();
+        for (JobInstance instance : jobRepository.getJobInstances(BriefingRunner.JOB_NAME, page * size, size)) {
+            JobExecution last = jobRepository.getLastJobExecution(instance);
+            if (last != null) {
+                items.add(summary(last, manifest(last).orElse(null)));
+            }
+        }
+        return new Views.Page(items, page, size, total);
+    }
+
+    public Views.Detail get(long id) {
+        JobExecution execution = execution(id);
+        Optional<Manifest> manifest = manifest(execution);
+        String self = "/api/briefings/" + id;
+        List<Views.FileLink> files = new ArrayList<>();
+        manifest.ifPresent(m -> {
+            for (FileDigest f : m.outputs()) {
+                files.add(new Views.FileLink(f.role(), f.file(), f.size(), f.sha256(), self + "/files/" + f.role()));
+            }
+            files.add(new Views.FileLink(Role.MANIFEST.name, Manifest.FILE_NAME, -1, null, self + "/files/manifest"));
+        });
+        Map<String, String> links = new LinkedHashMap<>();
+        links.put("self", self);
+        if (execution.getStatus() == BatchStatus.FAILED || execution.getStatus() == BatchStatus.STOPPED) {
+            links.put("restart", self + "/restart");
+        }
+        List<String> failures = new ArrayList<>();
+        String description = execution.getExitStatus().getExitDescription();
+        if (execution.getStatus() == BatchStatus.FAILED && description != null && !description.isBlank()) {
+            failures.add(description.lines().findFirst().orElse(description));
+        }
+        return new Views.Detail(summary(execution, manifest.orElse(null)),
+                manifest.map(m -> m.totals().committedUsd()).orElse(null),
+                manifest.map(m -> m.totals().proposedUsd()).orElse(null), files, failures, links);
+    }
+
+    /** The file of this role, only when the run's manifest lists one (the manifest itself once published). */
+    public Download file(long id, String roleName) {
+        Role role = Role.of(roleName).orElseThrow(() -> new NotFoundException("no file role '" + roleName
+                + "'; roles: briefing, workbook, rejects, manifest"));
+        JobExecution execution = execution(id);
+        Manifest manifest = manifest(execution).orElseThrow(() ->
+                new NotFoundException("briefing " + id + " has no published files (" + execution.getStatus() + ")"));
+        Path folder = runner.runFolder(execution).toAbsolutePath().normalize();
+        String name = role == Role.MANIFEST ? Manifest.FILE_NAME : manifest.outputs().stream()
+                .filter(o -> o.role().equals(role.name)).map(FileDigest::file).findFirst()
+                .orElseThrow(() -> new NotFoundException("briefing " + id + " has no " + role.name + " file"));
+        Path file = folder.resolve(name).normalize();
+        // The name comes from our own manifest; still, only a plain file directly in the run folder is served.
+        if (!folder.equals(file.getParent()) || !Files.isRegularFile(file)) {
+            throw new NotFoundException("briefing " + id + " has no " + role.name + " file");
+        }
+        BriefingParameters p = BriefingParameters.from(execution.getJobParameters());
+        String edition = p.isNightly() ? "" : "-" + p.edition();
+        return new Download(file, role.prefix + "-" + p.asOf() + edition + "." + role.extension, role.type);
+    }
+
+    private JobExecution execution(long id) {
+        JobExecution execution;
+        try {
+            execution = jobRepository.getJobExecution(id);
+        } catch (org.springframework.dao.EmptyResultDataAccessException e) {
+            execution = null; // the JDBC repository says "unknown id" this way
+        }
+        if (execution == null || !BriefingRunner.JOB_NAME.equals(execution.getJobInstance().getJobName())) {
+            throw new NotFoundException("no briefing with id " + id);
+        }
+        return execution;
+    }
+
+    /** The manifest of a completed run, if its folder still holds that run's revision. */
+    private Optional<Manifest> manifest(JobExecution execution) {
+        if (execution.getStatus() != BatchStatus.COMPLETED) {
+            return Optional.empty();
+        }
+        Path file = runner.runFolder(execution).resolve(Manifest.FILE_NAME);
+        if (!Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        Manifest m = Manifest.read(file);
+        BriefingParameters p = BriefingParameters.from(execution.getJobParameters());
+        return m.revision() == p.revision() && m.edition().equals(p.edition()) ? Optional.of(m) : Optional.empty();
+    }
+
+    private static Views.Summary summary(JobExecution e, Manifest m) {
+        BriefingParameters p = BriefingParameters.from(e.getJobParameters());
+        Map<String, List<String>> filters = new LinkedHashMap<>();
+        if (!p.filters().parties().isEmpty()) filters.put("parties", p.filters().parties());
+        if (!p.filters().stages().isEmpty()) filters.put("stages", p.filters().stages());
+        if (!p.filters().kinds().isEmpty()) filters.put("kinds", p.filters().kinds());
+        if (!p.filters().minerals().isEmpty()) filters.put("minerals", p.filters().minerals());
+        Long seconds = e.getStartTime() == null || e.getEndTime() == null ? null
+                : Duration.between(e.getStartTime(), e.getEndTime()).toSeconds();
+        Views.Counts counts = m == null ? null
+                : new Views.Counts(m.counts().read(), m.counts().accepted(), m.counts().rejected(), m.counts().included());
+        return new Views.Summary(e.getId(), p.asOf(), p.edition(), filters, p.template(), p.revision(),
+                e.getStatus().name(), e.getJobParameters().getString(STARTED_BY), e.getStartTime(), e.getEndTime(),
+                seconds, counts);
+    }
+
+    @Override
+    public void destroy() {
+        executor.shutdownNow();
+    }
+}
