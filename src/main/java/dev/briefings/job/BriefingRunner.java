@@ -9,13 +9,20 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobInstance;
+import org.springframework.batch.core.launch.JobExecutionAlreadyRunningException;
+import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Component;
 
 import dev.briefings.BriefingsProperties;
@@ -27,6 +34,8 @@ import dev.briefings.BriefingsProperties;
  */
 @Component
 public class BriefingRunner {
+
+    private static final Logger LOG = LoggerFactory.getLogger(BriefingRunner.class);
 
     private final JobOperator jobOperator;
     private final JobRepository jobRepository;
@@ -85,12 +94,40 @@ public class BriefingRunner {
                 // Nobody holds the lock, so the process that ran it is gone: mark it failed so it can restart.
                 jobOperator.recover(last);
             }
-            JobExecution execution = jobOperator.start(briefingJob, toRun.toJobParameters());
+            JobExecution execution;
+            try {
+                execution = jobOperator.start(briefingJob, toRun.toJobParameters());
+            } catch (JobInstanceAlreadyCompleteException | JobExecutionAlreadyRunningException
+                     | DataIntegrityViolationException | ConcurrencyFailureException | IllegalStateException e) {
+                // Another process created this job instance after we looked (the repository's unique key on the
+                // instance let only one of us in): it runs or ran it, not us.
+                Outcome elsewhere = startedElsewhere(toRun);
+                if (elsewhere == null) {
+                    throw e;
+                }
+                LOG.info("The briefing {} / {} (revision {}) was started by another process: {}",
+                        toRun.asOf(), toRun.edition(), toRun.revision(), e.getMessage());
+                return elsewhere;
+            }
             if (execution.getStatus() == BatchStatus.COMPLETED) {
                 return new Outcome.Completed(toRun, runFolderOf(execution, toRun), execution, resumed);
             }
             return new Outcome.Failed(toRun, execution, execution.getAllFailureExceptions());
         }
+    }
+
+    /** What another process made of this briefing since we looked, or null when the repository has no trace of it. */
+    private Outcome startedElsewhere(BriefingParameters p) {
+        JobInstance instance = jobRepository.getJobInstance(BriefingJobConfig.JOB_NAME, p.toJobParameters());
+        if (instance == null) {
+            return null;
+        }
+        JobExecution last = jobRepository.getLastJobExecution(instance);
+        if (last != null && last.getStatus() == BatchStatus.COMPLETED) {
+            return new Outcome.AlreadyDone(p, runFolderOf(last, p));
+        }
+        // Created but not finished (or its execution not yet written): the other process owns it.
+        return new Outcome.AlreadyRunning(p);
     }
 
     /** The highest revision of this briefing that was ever started, or null. */
