@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
 
+import javax.sql.DataSource;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,7 +32,8 @@ import dev.briefings.BriefingsProperties;
 /**
  * Starts a briefing, or resumes it: the job repository decides. The same as-of date, edition, filters and template
  * name one briefing. A completed one is not redone unless forced (then the next revision runs); a failed or killed
- * one restarts where it stopped. A lock file per briefing tells a killed run (lock free) from a running one.
+ * one restarts where it stopped. A lock file per briefing, and a row lock in the shared database (for processes on
+ * other hosts), tell a killed run (locks free) from a running one.
  */
 @Component
 public class BriefingRunner {
@@ -41,9 +44,11 @@ public class BriefingRunner {
     private final JobRepository jobRepository;
     private final Job briefingJob;
     private final BriefingsProperties properties;
+    private final DataSource dataSource;
 
     BriefingRunner(JobOperator jobOperator, JobRepository jobRepository, @Qualifier("briefingJob") Job briefingJob,
-                   BriefingsProperties properties) {
+                   BriefingsProperties properties, DataSource dataSource) {
+        this.dataSource = dataSource;
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
         this.briefingJob = briefingJob;
@@ -86,13 +91,21 @@ public class BriefingRunner {
             toRun = latest;
             resumed = true;
         }
-        try (FileLock lock = lock(toRun)) {
-            if (lock == null) {
+        try (FileLock lock = lock(toRun);
+             DatabaseLock shared = lock == null ? null : DatabaseLock.tryAcquire(dataSource, toRun.asOf() + "/" + toRun.edition())) {
+            if (lock == null || shared == null) {
                 return new Outcome.AlreadyRunning(toRun);
             }
-            if (last != null && toRun == latest && last.isRunning()) {
-                // Nobody holds the lock, so the process that ran it is gone: mark it failed so it can restart.
-                jobOperator.recover(last);
+            if (last != null && toRun == latest) {
+                // Read again under the locks: another process may have finished it since we looked.
+                JobExecution current = jobRepository.getLastJobExecution(BriefingJobConfig.JOB_NAME, toRun.toJobParameters());
+                if (current != null && current.getStatus() == BatchStatus.COMPLETED) {
+                    return new Outcome.AlreadyDone(toRun, runFolderOf(current, toRun));
+                }
+                if (current != null && current.isRunning()) {
+                    // Nobody holds either lock, so the process that ran it is gone: mark it failed so it can restart.
+                    jobOperator.recover(current);
+                }
             }
             JobExecution execution;
             try {
