@@ -37,3 +37,10 @@ CREATE TABLE IF NOT EXISTS briefing_delivery (
 -- Databases made by earlier versions lack these columns.
 ALTER TABLE briefing_run ADD COLUMN IF NOT EXISTS snapshot BLOB;
 ALTER TABLE briefing_run ADD COLUMN IF NOT EXISTS model CLOB;
+
+-- One row per briefing (as-of and edition), locked FOR UPDATE by the process running it for as long as it runs.
+-- The database drops the lock when that process's connection dies, so, unlike a lock file, it also tells a killed
+-- run from a live one when two hosts share the database.
+CREATE TABLE IF NOT EXISTS briefing_run_lock (
+    lock_key VARCHAR(300) PRIMARY KEY
+);

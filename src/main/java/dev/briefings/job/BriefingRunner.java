@@ -11,15 +11,24 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executor;
 
+import javax.sql.DataSource;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobInstance;
+import org.springframework.batch.core.launch.JobExecutionAlreadyRunningException;
+import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.launch.support.TaskExecutorJobLauncher;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Component;
 
 import dev.briefings.BriefingsProperties;
@@ -27,21 +36,25 @@ import dev.briefings.BriefingsProperties;
 /**
  * Starts a briefing, or resumes it: the job repository decides. The same as-of date, edition, filters and template
  * name one briefing. A completed one is not redone unless forced (then the next revision runs); a failed or killed
- * one restarts where it stopped. A lock file per briefing tells a killed run (lock free) from a running one.
+ * one restarts where it stopped. A lock file per briefing, and a row lock in the shared database (for processes on
+ * other hosts), tell a killed run (locks free) from a running one.
  */
 @Component
 public class BriefingRunner {
 
     /** The Spring Batch job every briefing runs as. */
     public static final String JOB_NAME = BriefingJobConfig.JOB_NAME;
+    private static final Logger LOG = LoggerFactory.getLogger(BriefingRunner.class);
 
     private final JobOperator jobOperator;
     private final JobRepository jobRepository;
     private final Job briefingJob;
     private final BriefingsProperties properties;
+    private final DataSource dataSource;
 
     BriefingRunner(JobOperator jobOperator, JobRepository jobRepository, @Qualifier("briefingJob") Job briefingJob,
-                   BriefingsProperties properties) {
+                   BriefingsProperties properties, DataSource dataSource) {
+        this.dataSource = dataSource;
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
         this.briefingJob = briefingJob;
@@ -84,15 +97,37 @@ public class BriefingRunner {
             toRun = latest;
             resumed = true;
         }
-        try (FileLock lock = lock(toRun)) {
-            if (lock == null) {
+        try (FileLock lock = lock(toRun);
+             DatabaseLock shared = lock == null ? null : DatabaseLock.tryAcquire(dataSource, toRun.asOf() + "/" + toRun.edition())) {
+            if (lock == null || shared == null) {
                 return new Outcome.AlreadyRunning(toRun);
             }
-            if (last != null && toRun == latest && last.isRunning()) {
-                // Nobody holds the lock, so the process that ran it is gone: mark it failed so it can restart.
-                jobOperator.recover(last);
+            if (last != null && toRun == latest) {
+                // Read again under the locks: another process may have finished it since we looked.
+                JobExecution current = jobRepository.getLastJobExecution(BriefingJobConfig.JOB_NAME, toRun.toJobParameters());
+                if (current != null && current.getStatus() == BatchStatus.COMPLETED) {
+                    return new Outcome.AlreadyDone(toRun, runFolderOf(current, toRun));
+                }
+                if (current != null && current.isRunning()) {
+                    // Nobody holds either lock, so the process that ran it is gone: mark it failed so it can restart.
+                    jobOperator.recover(current);
+                }
             }
-            JobExecution execution = jobOperator.start(briefingJob, toRun.toJobParameters());
+            JobExecution execution;
+            try {
+                execution = jobOperator.start(briefingJob, toRun.toJobParameters());
+            } catch (JobInstanceAlreadyCompleteException | JobExecutionAlreadyRunningException
+                     | DataIntegrityViolationException | ConcurrencyFailureException | IllegalStateException e) {
+                // Another process created this job instance after we looked (the repository's unique key on the
+                // instance let only one of us in): it runs or ran it, not us.
+                Outcome elsewhere = startedElsewhere(toRun);
+                if (elsewhere == null) {
+                    throw e;
+                }
+                LOG.info("The briefing {} / {} (revision {}) was started by another process: {}",
+                        toRun.asOf(), toRun.edition(), toRun.revision(), e.getMessage());
+                return elsewhere;
+            }
             if (execution.getStatus() == BatchStatus.COMPLETED) {
                 return new Outcome.Completed(toRun, runFolderOf(execution, toRun), execution, resumed);
             }
@@ -175,6 +210,20 @@ public class BriefingRunner {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** What another process made of this briefing since we looked, or null when the repository has no trace of it. */
+    private Outcome startedElsewhere(BriefingParameters p) {
+        JobInstance instance = jobRepository.getJobInstance(BriefingJobConfig.JOB_NAME, p.toJobParameters());
+        if (instance == null) {
+            return null;
+        }
+        JobExecution last = jobRepository.getLastJobExecution(instance);
+        if (last != null && last.getStatus() == BatchStatus.COMPLETED) {
+            return new Outcome.AlreadyDone(p, runFolderOf(last, p));
+        }
+        // Created but not finished (or its execution not yet written): the other process owns it.
+        return new Outcome.AlreadyRunning(p);
     }
 
     /** The highest revision of this briefing that was ever started, or null. */
