@@ -7,7 +7,6 @@ import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
-import dev.briefings.BriefingsApplication;
 
 /** Starts the application (no web server) for one command, with the folders the command line was given. */
 final class Contexts {
@@ -20,7 +19,7 @@ final class Contexts {
         if (System.getProperty("h2.bindAddress") == null) {
             System.setProperty("h2.bindAddress", "127.0.0.1");
         }
-        return new SpringApplicationBuilder(BriefingsApplication.class)
+        return new SpringApplicationBuilder(CommandLineApplication.class)
                 .web(WebApplicationType.NONE)
                 .logStartupInfo(false)
                 .properties("briefings.data-dir=" + dataDir.toAbsolutePath().normalize(),
