@@ -21,6 +21,7 @@ import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.launch.NoSuchJobException;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.http.MediaType;
@@ -250,6 +251,23 @@ public class BriefingService implements DisposableBean {
         BriefingParameters p = BriefingParameters.from(execution.getJobParameters());
         String edition = p.isNightly() ? "" : "-" + p.edition();
         return new Download(file, role.prefix + "-" + p.asOf() + edition + "." + role.extension, role.type);
+    }
+
+    /** Each step of the run as the job repository has it, in the order they started. */
+    List<Views.Step> steps(long id) {
+        JobExecution execution = execution(id);
+        return execution.getStepExecutions().stream()
+                .sorted(java.util.Comparator.comparing(StepExecution::getId))
+                .map(s -> new Views.Step(s.getStepName(), s.getStatus().name(), s.getReadCount(), s.getWriteCount(),
+                        s.getFilterCount(), s.getStartTime() == null || s.getEndTime() == null ? null
+                        : Duration.between(s.getStartTime(), s.getEndTime()).toMillis()))
+                .toList();
+    }
+
+    /** The folder of a completed run whose manifest matches it; empty while it runs, after a failure, or if gone. */
+    Optional<Path> publishedFolder(long id) {
+        JobExecution execution = execution(id);
+        return manifest(execution).map(m -> runner.runFolder(execution).toAbsolutePath().normalize());
     }
 
     private JobExecution execution(long id) {

@@ -6,7 +6,7 @@ import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
 
-/** What the API answers with (JSON). */
+/** What the API answers with (JSON), and what the pages show. */
 final class Views {
 
     private Views() {
@@ -31,5 +31,8 @@ final class Views {
     }
 
     record Page(List<Summary> items, int page, int size, long total) {
+    }
+
+    record Step(String name, String status, long read, long written, long filtered, Long durationMillis) {
     }
 }

@@ -60,7 +60,8 @@ class WebSecurity {
     SecurityFilterChain pages(HttpSecurity http) throws Exception {
         return http
                 .authorizeHttpRequests(a -> a
-                        .requestMatchers("/actuator/health", "/actuator/health/**", "/error").permitAll()
+                        .requestMatchers("/actuator/health", "/actuator/health/**", "/error", "/css/**").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/briefings/*/restart").hasRole(ADMIN)
                         .anyRequest().authenticated())
                 .formLogin(Customizer.withDefaults())
                 .httpBasic(Customizer.withDefaults())

@@ -1,0 +1,50 @@
+package dev.briefings.web;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.servlet.ModelAndView;
+
+import dev.briefings.intake.ConfigurationException;
+
+/** The pages' refusals as a readable page with the right status. */
+@ControllerAdvice(assignableTypes = PageController.class)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+class PageProblems {
+
+    private static final Logger log = LoggerFactory.getLogger(PageProblems.class);
+
+    @ExceptionHandler
+    ModelAndView notFound(WebExceptions.NotFoundException e) {
+        return page(HttpStatus.NOT_FOUND, "Not found", e.getMessage());
+    }
+
+    @ExceptionHandler
+    ModelAndView conflict(WebExceptions.ConflictException e) {
+        return page(HttpStatus.CONFLICT, "Cannot do that now", e.getMessage());
+    }
+
+    @ExceptionHandler
+    ModelAndView tooBusy(WebExceptions.TooBusyException e) {
+        return page(HttpStatus.TOO_MANY_REQUESTS, "Too busy", e.getMessage());
+    }
+
+    @ExceptionHandler
+    ModelAndView configuration(ConfigurationException e) {
+        // The message names server folders: it goes to the log, not to the page.
+        log.error("Cannot run briefings: {}", e.getMessage());
+        return page(HttpStatus.SERVICE_UNAVAILABLE, "Server configuration error",
+                "The server's input or templates are not usable; the administrator has been told in the log.");
+    }
+
+    private static ModelAndView page(HttpStatus status, String title, String message) {
+        ModelAndView mv = new ModelAndView("web/problem");
+        mv.setStatus(status);
+        mv.addObject("title", title);
+        mv.addObject("message", message);
+        return mv;
+    }
+}

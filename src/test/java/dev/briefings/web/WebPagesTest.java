@@ -1,0 +1,138 @@
+package dev.briefings.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+import dev.briefings.BriefingsApplication;
+
+@SpringBootTest(classes = BriefingsApplication.class, webEnvironment = SpringBootTest.WebEnvironment.MOCK)
+@AutoConfigureMockMvc
+class WebPagesTest {
+
+    @TempDir
+    static Path temp;
+
+    @DynamicPropertySource
+    static void folders(DynamicPropertyRegistry r) {
+        System.setProperty("h2.bindAddress", "127.0.0.1");
+        r.add("briefings.data-dir", () -> temp.resolve("data").toString());
+        r.add("briefings.output-dir", () -> temp.resolve("output").toString());
+        r.add("briefings.templates-dir", () -> Path.of("templates").toAbsolutePath().toString());
+        r.add("briefings.web.input", () -> Path.of("src/test/resources/e2e/input").toAbsolutePath().toString());
+    }
+
+    static final RequestPostProcessor ANALYST = user("analyst").roles("ANALYST");
+    static final RequestPostProcessor ADMIN = user("admin").roles("ANALYST", "ADMIN");
+
+    @Autowired
+    MockMvc mvc;
+
+    @Test
+    void pagesNeedASignIn() throws Exception {
+        for (String page : new String[] {"/", "/briefings/1", "/briefings/1/files/briefing", "/briefings/1/status"}) {
+            // A browser asks for HTML and is sent to the sign-in form (API clients get 401 instead).
+            String location = mvc.perform(get(page).accept(org.springframework.http.MediaType.TEXT_HTML)).andExpect(status().is3xxRedirection())
+                    .andReturn().getResponse().getRedirectedUrl();
+            assertThat(location).as(page).endsWith("/login");
+        }
+    }
+
+    @Test
+    void theFormIsLabelledAndCarriesACsrfToken() throws Exception {
+        String html = page("/", ANALYST);
+        for (String field : new String[] {"parties", "stages", "kinds", "minerals", "asOf", "template"}) {
+            assertThat(html).contains("<label for=\"" + field + "\"").contains("id=\"" + field + "\"");
+        }
+        assertThat(html).containsPattern("<input type=\"hidden\" name=\"_csrf\" value=\"[^\"]+\"");
+    }
+
+    @Test
+    void submittingWithoutTheCsrfTokenIsRefused() throws Exception {
+        mvc.perform(post("/briefings").with(ANALYST).param("parties", "AU")).andExpect(status().isForbidden());
+    }
+
+    @Test
+    void badFiltersComeBackOnTheFormWithTheReason() throws Exception {
+        String html = mvc.perform(post("/briefings").with(ANALYST).with(csrf()).param("parties", "ZZ, au")
+                        .param("stages", "MINING").param("asOf", "2025-10-31"))
+                .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(html).contains("id=\"problems\"").contains("&#39;ZZ&#39;").contains("value=\"ZZ, au\"");
+        mvc.perform(post("/briefings").with(ANALYST).with(csrf()).param("asOf", "31/10/2025"))
+                .andExpect(status().isBadRequest());
+    }
+
+    @Test
+    void unknownRunsAre404() throws Exception {
+        mvc.perform(get("/briefings/999999").with(ANALYST)).andExpect(status().isNotFound());
+        mvc.perform(get("/briefings/x").with(ANALYST)).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void anAnalystMayNotRestart() throws Exception {
+        mvc.perform(post("/briefings/1/restart").with(ANALYST).with(csrf())).andExpect(status().isForbidden());
+    }
+
+    @Test
+    void aSubmittedBriefingRunsAndIsListedWithItsFiles() throws Exception {
+        String location = mvc.perform(post("/briefings").with(ANALYST).with(csrf()).param("parties", "au")
+                        .param("asOf", "2025-09-30").param("template", ""))
+                .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+        Matcher m = Pattern.compile("/briefings/(\\d+)$").matcher(location);
+        assertThat(m.find()).as(location).isTrue();
+        long id = Long.parseLong(m.group(1));
+
+        String state = "";
+        for (int i = 0; i < 600 && !state.contains("\"running\":false"); i++) {
+            state = mvc.perform(get("/briefings/" + id + "/status").with(ANALYST)).andExpect(status().isOk())
+                    .andReturn().getResponse().getContentAsString();
+            Thread.sleep(200);
+        }
+        assertThat(state).contains("\"status\":\"COMPLETED\"");
+
+        String list = page("/", ANALYST);
+        assertThat(list).contains("href=\"/briefings/" + id + "\"")
+                .contains("href=\"/briefings/" + id + "/files/briefing\"")
+                .contains("href=\"/briefings/" + id + "/files/workbook\"")
+                .contains("href=\"/briefings/" + id + "/files/rejects\"")
+                .contains("href=\"/briefings/" + id + "/files/manifest\"")
+                .contains("2025-09-30").contains("party-au").contains("parties: AU").contains(">COMPLETED<")
+                .contains("<th scope=\"col\">Started by</th>");
+
+        String run = page("/briefings/" + id, ANALYST);
+        assertThat(run).contains("id=\"steps\"").contains("id=\"rejects\"")
+                .contains("30-bad.json") // the test input's malformed file is among the rejects
+                .doesNotContain("Restart this run").doesNotContain("id=\"progress\"");
+        // A completed run offers no restart, not even to an admin.
+        assertThat(page("/briefings/" + id, ADMIN)).doesNotContain("Restart this run");
+
+        byte[] pdf = mvc.perform(get("/briefings/" + id + "/files/briefing").with(ANALYST)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsByteArray();
+        assertThat(new String(Arrays.copyOf(pdf, 5), StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+        mvc.perform(get("/briefings/" + id + "/files/secrets").with(ANALYST)).andExpect(status().isNotFound());
+    }
+
+    private String page(String path, RequestPostProcessor who) throws Exception {
+        return mvc.perform(get(path).with(who)).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+    }
+}
