@@ -27,6 +27,7 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -59,6 +60,12 @@ class PageController {
 
     /** What the form holds: text as typed, so a refused request comes back as it was entered. */
     record Form(String parties, List<String> stages, List<String> kinds, String minerals, String asOf, String template) {
+    }
+
+    /** The signed-in user's name, shown in every page's header. */
+    @ModelAttribute("user")
+    String user(Authentication user) {
+        return user == null ? null : user.getName();
     }
 
     @GetMapping("/")
