@@ -20,6 +20,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 
+import io.micrometer.core.instrument.MeterRegistry;
+
 import dev.briefings.BriefingsProperties;
 import dev.briefings.history.RunHistory;
 import dev.briefings.intake.FxRates;
@@ -46,7 +48,7 @@ class BriefingJobConfig {
 
     @Bean
     Job briefingJob(Step fingerprintInputsStep, Step ingestRecordsStep, Step reconcileRecordsStep,
-                    Step computeFiguresStep, Step renderBriefingStep) {
+                    Step computeFiguresStep, Step renderBriefingStep, ObjectProvider<MeterRegistry> meters) {
         return new JobBuilder(JOB_NAME, jobRepository)
                 .validator(new BriefingParameters.Validator())
                 .start(fingerprintInputsStep)
@@ -54,6 +56,7 @@ class BriefingJobConfig {
                 .next(reconcileRecordsStep)
                 .next(computeFiguresStep)
                 .next(renderBriefingStep)
+                .listener(new RunTelemetry(meters))
                 .listener(new JobExecutionListener() {
                     @Override
                     public void afterJob(JobExecution execution) {

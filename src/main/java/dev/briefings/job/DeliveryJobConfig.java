@@ -71,6 +71,7 @@ class DeliveryJobConfig {
                              DeliveryProperties properties) {
         var threads = new SimpleAsyncTaskExecutor("deliver-");
         threads.setConcurrencyLimit(Math.max(1, properties.threads()));
+        threads.setTaskDecorator(RunTelemetry.COPY_MDC);
         var counter = new OutcomeCounter();
         return new StepBuilder("deliverBriefingStep", jobRepository)
                 .<Recipient, RecipientDelivery.Result>chunk(Math.max(1, properties.threads()) * 4)

@@ -80,7 +80,12 @@ class RenderTasklet implements Tasklet {
             ExecutorService pdfThread = Executors.newSingleThreadExecutor(r -> new Thread(r, "render-pdf"));
             try {
                 long start = System.nanoTime();
+                // The PDF thread logs under the run's name too.
+                var mdc = org.slf4j.MDC.getCopyOfContextMap();
                 Future<Long> pdf = pdfThread.submit(() -> {
+                    if (mdc != null) {
+                        org.slf4j.MDC.setContextMap(mdc);
+                    }
                     new PdfBriefingRenderer(templateDir).render(model, partial.resolve(BRIEFING));
                     return (System.nanoTime() - start) / 1_000_000;
                 });

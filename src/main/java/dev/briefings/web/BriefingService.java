@@ -23,9 +23,12 @@ import org.springframework.batch.core.launch.NoSuchJobException;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Service;
+
+import io.micrometer.core.instrument.MeterRegistry;
 
 import dev.briefings.BriefingsProperties;
 import dev.briefings.job.BriefingParameters;
@@ -47,6 +50,8 @@ import dev.briefings.web.WebExceptions.TooBusyException;
 public class BriefingService implements DisposableBean {
 
     static final String STARTED_BY = "startedBy";
+    /** Files handed out, by role. */
+    static final String SERVED = "briefings.files.served";
 
     /** The files a client may ask for; nothing else a request names is ever looked up on disk. */
     enum Role {
@@ -90,9 +95,12 @@ public class BriefingService implements DisposableBean {
     private final Semaphore slots;
     /** Briefing key (as-of, filters, template) to the execution started for it, while it may still run. */
     private final Map<String, Long> started = new ConcurrentHashMap<>();
+    private final ObjectProvider<MeterRegistry> meters;
 
-    BriefingService(BriefingRunner runner, JobRepository jobRepository, BriefingsProperties properties, WebProperties web) {
+    BriefingService(BriefingRunner runner, JobRepository jobRepository, BriefingsProperties properties, WebProperties web,
+                    ObjectProvider<MeterRegistry> meters) {
         this.runner = runner;
+        this.meters = meters;
         this.jobRepository = jobRepository;
         this.properties = properties;
         this.web = web;
@@ -250,6 +258,7 @@ public class BriefingService implements DisposableBean {
         }
         BriefingParameters p = BriefingParameters.from(execution.getJobParameters());
         String edition = p.isNightly() ? "" : "-" + p.edition();
+        meters.ifAvailable(m -> m.counter(SERVED, "role", role.name).increment());
         return new Download(file, role.prefix + "-" + p.asOf() + edition + "." + role.extension, role.type);
     }
 

@@ -1,0 +1,112 @@
+package dev.briefings.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+import dev.briefings.BriefingsApplication;
+
+/**
+ * One ad hoc briefing (filtered: a briefing without filters is the nightly edition) over the end-to-end sample
+ * (15 records read, 9 rejected whatever the filter: see BriefingRunTest), then its metrics and its log lines.
+ */
+@SpringBootTest(classes = BriefingsApplication.class, webEnvironment = SpringBootTest.WebEnvironment.MOCK)
+@AutoConfigureMockMvc
+@ExtendWith(OutputCaptureExtension.class)
+class OperationsTest {
+
+    @TempDir
+    static Path temp;
+
+    @DynamicPropertySource
+    static void folders(DynamicPropertyRegistry r) {
+        System.setProperty("h2.bindAddress", "127.0.0.1");
+        r.add("briefings.data-dir", () -> temp.resolve("data").toString());
+        r.add("briefings.output-dir", () -> temp.resolve("output").toString());
+        r.add("briefings.templates-dir", () -> Path.of("templates").toAbsolutePath().toString());
+        r.add("briefings.web.input", () -> Path.of("src/test/resources/e2e/input").toAbsolutePath().toString());
+    }
+
+    static final RequestPostProcessor ANALYST = httpBasic("analyst", "analyst-sample-password");
+
+    @Autowired
+    MockMvc mvc;
+
+    @Test
+    void aRunIsTimedCountedAndNamedInItsLogLines(CapturedOutput output) throws Exception {
+        String body = mvc.perform(post("/api/briefings").with(ANALYST).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"asOf\": \"2025-10-31\", \"parties\": [\"AU\"]}"))
+                .andExpect(status().isAccepted()).andReturn().getResponse().getContentAsString();
+        Matcher m = Pattern.compile("\"id\"\\s*:\\s*(\\d+)").matcher(body);
+        assertThat(m.find()).isTrue();
+        long id = Long.parseLong(m.group(1));
+        String state = "";
+        for (int i = 0; i < 600 && !state.equals("COMPLETED") && !state.equals("FAILED"); i++) {
+            String detail = mvc.perform(get("/api/briefings/" + id).with(ANALYST)).andReturn().getResponse().getContentAsString();
+            Matcher s = Pattern.compile("\"status\"\\s*:\\s*\"([A-Z]+)\"").matcher(detail);
+            state = s.find() ? s.group(1) : "";
+            if (!state.equals("COMPLETED")) {
+                Thread.sleep(200);
+            }
+        }
+        assertThat(state).isEqualTo("COMPLETED");
+        mvc.perform(get("/api/briefings/" + id + "/files/briefing").with(ANALYST)).andExpect(status().isOk());
+        mvc.perform(get("/api/briefings/" + id + "/files/briefing").with(ANALYST)).andExpect(status().isOk());
+        mvc.perform(get("/api/briefings/" + id + "/files/workbook").with(ANALYST)).andExpect(status().isOk());
+
+        // The repository may say COMPLETED a moment before the job's listeners have returned.
+        int found = 404;
+        for (int i = 0; i < 50 && found == 404; i++) {
+            found = mvc.perform(get("/actuator/metrics/briefings.runs").with(ANALYST)).andReturn().getResponse().getStatus();
+            if (found == 404) {
+                Thread.sleep(100);
+            }
+        }
+        assertThat(found).as(mvc.perform(get("/actuator/metrics").with(ANALYST)).andReturn().getResponse()
+                .getContentAsString()).isEqualTo(200);
+        mvc.perform(get("/actuator/metrics/briefings.runs").with(ANALYST)
+                        .param("tag", "edition:adhoc").param("tag", "outcome:completed"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.measurements[?(@.statistic == 'COUNT')].value").value(1.0));
+        mvc.perform(get("/actuator/metrics/briefings.run.records.read").with(ANALYST).param("tag", "edition:adhoc"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.measurements[?(@.statistic == 'TOTAL')].value").value(15.0));
+        mvc.perform(get("/actuator/metrics/briefings.run.records.rejected").with(ANALYST).param("tag", "edition:adhoc"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.measurements[?(@.statistic == 'TOTAL')].value").value(9.0));
+        mvc.perform(get("/actuator/metrics/briefings.files.served").with(ANALYST).param("tag", "role:briefing"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.measurements[?(@.statistic == 'COUNT')].value").value(2.0));
+        mvc.perform(get("/actuator/metrics/briefings.files.served").with(ANALYST).param("tag", "role:workbook"))
+                .andExpect(jsonPath("$.measurements[?(@.statistic == 'COUNT')].value").value(1.0));
+        mvc.perform(get("/actuator/metrics/briefings.runs").with(ANALYST).param("tag", "edition:nightly"))
+                .andExpect(status().isNotFound());
+
+        // The render step's line, written on the run's thread, names the run; a line outside any run does not.
+        String name = "[run=" + id + " asOf=2025-10-31 edition=party-au] ";
+        assertThat(output.getOut().lines().filter(l -> l.contains("PDF written in")))
+                .singleElement().asString().contains(name);
+        assertThat(output.getOut().lines().filter(l -> l.contains("[] "))).isEmpty();
+    }
+}
