@@ -19,7 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import dev.briefings.web.WebExceptions.BadRequestException;
 
-/** The REST API: submit, list, inspect, download and restart briefings. */
+/** The REST API: submit, list, inspect, download, restart and distribute briefings. */
 @RestController
 @RequestMapping("/api/briefings")
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -59,6 +59,11 @@ class BriefingController {
                 .contentType(d.type())
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(d.fileName()).build().toString())
                 .body(new FileSystemResource(d.path()));
+    }
+
+    @PostMapping("/{id}/distribute")
+    Views.Distributed distribute(@PathVariable String id, Principal user) throws Exception {
+        return service.distribute(id(id), user.getName());
     }
 
     @PostMapping("/{id}/restart")

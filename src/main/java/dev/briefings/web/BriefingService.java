@@ -33,6 +33,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import dev.briefings.BriefingsProperties;
 import dev.briefings.job.BriefingParameters;
 import dev.briefings.job.BriefingRunner;
+import dev.briefings.job.DeliveryRunner;
 import dev.briefings.job.Preflight;
 import dev.briefings.publish.FileDigest;
 import dev.briefings.publish.Manifest;
@@ -87,7 +88,10 @@ public class BriefingService implements DisposableBean {
     record Download(Path path, String fileName, MediaType type) {
     }
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(BriefingService.class);
+
     private final BriefingRunner runner;
+    private final DeliveryRunner delivery;
     private final JobRepository jobRepository;
     private final BriefingsProperties properties;
     private final WebProperties web;
@@ -98,8 +102,9 @@ public class BriefingService implements DisposableBean {
     private final ObjectProvider<MeterRegistry> meters;
 
     BriefingService(BriefingRunner runner, JobRepository jobRepository, BriefingsProperties properties, WebProperties web,
-                    ObjectProvider<MeterRegistry> meters) {
+                    ObjectProvider<MeterRegistry> meters, DeliveryRunner delivery) {
         this.runner = runner;
+        this.delivery = delivery;
         this.meters = meters;
         this.jobRepository = jobRepository;
         this.properties = properties;
@@ -154,6 +159,23 @@ public class BriefingService implements DisposableBean {
             throw new TooBusyException(web.retryAfter());
         }
         return new Views.Accepted(other.getId(), other.getStatus().name());
+    }
+
+    /**
+     * Delivers a completed briefing to the recipients in the server's input folder (ADMIN). Runs in the request:
+     * the delivery job sends in parallel itself, and the log makes a repeated request send nothing twice.
+     */
+    public Views.Distributed distribute(long id, String user) throws Exception {
+        JobExecution execution = execution(id);
+        if (execution.getStatus() != BatchStatus.COMPLETED) {
+            throw new ConflictException("briefing " + id + " is " + execution.getStatus() + "; only a completed briefing can be distributed");
+        }
+        Path folder = runner.runFolder(execution).toAbsolutePath().normalize();
+        BriefingParameters p = BriefingParameters.from(execution.getJobParameters());
+        DeliveryRunner.Report r = delivery.distribute(folder, web.input().toAbsolutePath().normalize(), p.template());
+        LOG.info("briefing {} distributed by {}: {} delivered, {} failed", id, user, r.delivered(), r.failed());
+        return new Views.Distributed(id, r.channel(), r.status().name(), r.delivered(), r.alreadyDelivered(), r.failed(),
+                r.uncertain(), r.rejected().size());
     }
 
     /** Runs a failed (or stopped) briefing again from where it stopped; a new execution id. */

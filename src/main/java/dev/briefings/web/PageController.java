@@ -133,6 +133,7 @@ class PageController {
         model.addAttribute("rejects", folder.map(f -> RunFiles.rejects(f, REJECTS_SHOWN)).orElse(null));
         model.addAttribute("deliveries", folder.flatMap(RunFiles::deliveries).orElse(null));
         model.addAttribute("canRestart", detail.links().containsKey("restart") && isAdmin(user));
+        model.addAttribute("canDistribute", "COMPLETED".equals(detail.briefing().status()) && isAdmin(user));
         model.addAttribute("shownCap", REJECTS_SHOWN);
         return "web/run";
     }
@@ -158,6 +159,12 @@ class PageController {
                 .contentType(d.type())
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(d.fileName()).build().toString())
                 .body(new FileSystemResource(d.path()));
+    }
+
+    @PostMapping("/briefings/{id}/distribute")
+    String distribute(@PathVariable String id, Authentication user) throws Exception {
+        service.distribute(id(id), user.getName());
+        return "redirect:/briefings/" + id(id);
     }
 
     @PostMapping("/briefings/{id}/restart")

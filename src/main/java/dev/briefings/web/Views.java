@@ -12,6 +12,11 @@ final class Views {
     private Views() {
     }
 
+    /** What a distribution did: counts by outcome, and where the log is. */
+    record Distributed(long id, String channel, String status, int delivered, int alreadyDelivered, int failed,
+                       int uncertain, int rejectedRecipients) {
+    }
+
     record Accepted(long id, String status) {
     }
 

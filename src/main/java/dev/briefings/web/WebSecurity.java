@@ -16,7 +16,7 @@ import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
- * Who may do what: ANALYST submits, lists and downloads; ADMIN also restarts. The API takes HTTP basic on every
+ * Who may do what: ANALYST submits, lists and downloads; ADMIN also restarts and distributes. The API takes HTTP basic on every
  * request (stateless, so no CSRF token is needed); pages use a form login with CSRF protection.
  */
 @Configuration(proxyBeanMethods = false)
@@ -47,7 +47,7 @@ class WebSecurity {
         return http.securityMatcher("/api/**")
                 .authorizeHttpRequests(a -> a
                         .requestMatchers(HttpMethod.GET, "/api/openapi.yaml").permitAll()
-                        .requestMatchers(HttpMethod.POST, "/api/briefings/*/restart").hasRole(ADMIN)
+                        .requestMatchers(HttpMethod.POST, "/api/briefings/*/restart", "/api/briefings/*/distribute").hasRole(ADMIN)
                         .anyRequest().hasAnyRole(ANALYST, ADMIN))
                 .httpBasic(Customizer.withDefaults())
                 .csrf(c -> c.disable())
@@ -61,7 +61,7 @@ class WebSecurity {
         return http
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/error", "/css/**").permitAll()
-                        .requestMatchers(HttpMethod.POST, "/briefings/*/restart").hasRole(ADMIN)
+                        .requestMatchers(HttpMethod.POST, "/briefings/*/restart", "/briefings/*/distribute").hasRole(ADMIN)
                         .anyRequest().authenticated())
                 .formLogin(Customizer.withDefaults())
                 .httpBasic(Customizer.withDefaults())

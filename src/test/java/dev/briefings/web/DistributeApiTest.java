@@ -1,0 +1,102 @@
+package dev.briefings.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+import dev.briefings.BriefingsApplication;
+
+/** An admin delivers a completed briefing from the API; an analyst may not; a second request sends nothing new. */
+@SpringBootTest(classes = BriefingsApplication.class, webEnvironment = SpringBootTest.WebEnvironment.MOCK)
+@AutoConfigureMockMvc
+class DistributeApiTest {
+
+    @TempDir
+    static Path temp;
+
+    static final RequestPostProcessor ANALYST = httpBasic("analyst", "analyst-sample-password");
+    static final RequestPostProcessor ADMIN = httpBasic("admin", "admin-sample-password");
+
+    @DynamicPropertySource
+    static void folders(DynamicPropertyRegistry r) throws IOException {
+        System.setProperty("h2.bindAddress", "127.0.0.1");
+        Path input = temp.resolve("input");
+        Path source = Path.of("src/test/resources/e2e/input");
+        try (Stream<Path> paths = Files.walk(source)) {
+            for (Path p : paths.toList()) {
+                Path to = input.resolve(source.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(to);
+                } else {
+                    Files.copy(p, to);
+                }
+            }
+        }
+        Files.writeString(input.resolve("recipients.json"), """
+                [{"id": "ann", "name": "Ann Lee", "email": "ann@example.org", "organization": "Lee Capital"},
+                 {"id": "bo", "name": "Bo Park", "email": "bo@example.org", "organization": "Park Fund"}]""");
+        r.add("briefings.data-dir", () -> temp.resolve("data").toString());
+        r.add("briefings.output-dir", () -> temp.resolve("output").toString());
+        r.add("briefings.templates-dir", () -> Path.of("templates").toAbsolutePath().toString());
+        r.add("briefings.web.input", input::toString);
+    }
+
+    @Autowired
+    MockMvc mvc;
+
+    @Test
+    void adminDeliversACompletedBriefingOnce() throws Exception {
+        String body = mvc.perform(post("/api/briefings").with(ANALYST).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"asOf\": \"2025-10-31\", \"parties\": [\"US\"]}"))
+                .andExpect(status().isAccepted()).andReturn().getResponse().getContentAsString();
+        Matcher m = Pattern.compile("\"id\"\\s*:\\s*(\\d+)").matcher(body);
+        assertThat(m.find()).isTrue();
+        long id = Long.parseLong(m.group(1));
+        String state = "";
+        for (int i = 0; i < 600 && !state.equals("COMPLETED") && !state.equals("FAILED"); i++) {
+            String detail = mvc.perform(get("/api/briefings/" + id).with(ANALYST)).andReturn().getResponse().getContentAsString();
+            Matcher s = Pattern.compile("\"status\"\\s*:\\s*\"([A-Z]+)\"").matcher(detail);
+            state = s.find() ? s.group(1) : "";
+            if (!state.equals("COMPLETED")) {
+                Thread.sleep(200);
+            }
+        }
+        assertThat(state).isEqualTo("COMPLETED");
+
+        mvc.perform(post("/api/briefings/" + id + "/distribute").with(ANALYST)).andExpect(status().isForbidden());
+        mvc.perform(post("/api/briefings/" + id + "/distribute").with(ADMIN))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.channel").value("outbox"))
+                .andExpect(jsonPath("$.delivered").value(2))
+                .andExpect(jsonPath("$.failed").value(0));
+        mvc.perform(post("/api/briefings/" + id + "/distribute").with(ADMIN))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.delivered").value(0))
+                .andExpect(jsonPath("$.alreadyDelivered").value(2));
+        Path outbox = temp.resolve("output/2025-10-31/party-us/outbox");
+        try (Stream<Path> files = Files.list(outbox)) {
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("ann.eml", "bo.eml");
+        }
+    }
+}
