@@ -79,24 +79,38 @@ public class BriefingRunner {
         }
     }
 
-    public Outcome run(BriefingParameters requested, boolean force) throws Exception {
+    /**
+     * Which revision to run: the latest one again (resume), a new one (forced, or the last was abandoned), or none
+     * because the latest completed ({@code done} is then its execution).
+     */
+    private record Plan(BriefingParameters latest, JobExecution last, BriefingParameters toRun, boolean resumed,
+                        JobExecution done) {
+    }
+
+    private Plan plan(BriefingParameters requested, boolean force) {
         BriefingParameters latest = latestRevision(requested);
         JobExecution last = latest == null ? null : jobRepository.getLastJobExecution(BriefingJobConfig.JOB_NAME, latest.toJobParameters());
-        BriefingParameters toRun;
-        boolean resumed = false;
         if (last == null) {
-            toRun = latest == null ? requested.withRevision(1) : latest;
-        } else if (last.getStatus() == BatchStatus.COMPLETED || last.getStatus() == BatchStatus.ABANDONED) {
-            if (!force && last.getStatus() == BatchStatus.COMPLETED) {
-                return new Outcome.AlreadyDone(latest, runFolderOf(last, latest));
-            }
-            toRun = latest.withRevision(latest.revision() + 1);
-        } else if (force) {
-            toRun = latest.withRevision(latest.revision() + 1);
-        } else {
-            toRun = latest;
-            resumed = true;
+            return new Plan(latest, null, latest == null ? requested.withRevision(1) : latest, false, null);
         }
+        if (last.getStatus() == BatchStatus.COMPLETED && !force) {
+            return new Plan(latest, last, latest, false, last);
+        }
+        if (force || last.getStatus() == BatchStatus.COMPLETED || last.getStatus() == BatchStatus.ABANDONED) {
+            return new Plan(latest, last, latest.withRevision(latest.revision() + 1), false, null);
+        }
+        return new Plan(latest, last, latest, true, null);
+    }
+
+    public Outcome run(BriefingParameters requested, boolean force) throws Exception {
+        Plan plan = plan(requested, force);
+        if (plan.done() != null) {
+            return new Outcome.AlreadyDone(plan.latest(), runFolderOf(plan.done(), plan.latest()));
+        }
+        BriefingParameters latest = plan.latest();
+        JobExecution last = plan.last();
+        BriefingParameters toRun = plan.toRun();
+        boolean resumed = plan.resumed();
         try (FileLock lock = lock(toRun);
              DatabaseLock shared = lock == null ? null : DatabaseLock.tryAcquire(dataSource, toRun.asOf() + "/" + toRun.edition())) {
             if (lock == null || shared == null) {
@@ -152,31 +166,25 @@ public class BriefingRunner {
 
     /**
      * Like {@link #run} without force, but returns as soon as the job execution exists: the run itself happens on
-     * {@code executor}, which holds this briefing's lock until the run ends. {@code labels} become non-identifying
+     * {@code executor}, which holds this briefing's locks (file and database) until the run ends. {@code labels} become non-identifying
      * job parameters (e.g. who started it), so they never change which briefing this is.
      */
     public Start start(BriefingParameters requested, Map<String, String> labels, Executor executor) throws Exception {
-        BriefingParameters latest = latestRevision(requested);
-        JobExecution last = latest == null ? null : jobRepository.getLastJobExecution(BriefingJobConfig.JOB_NAME, latest.toJobParameters());
-        BriefingParameters toRun;
-        boolean resumed = false;
-        if (last == null) {
-            toRun = latest == null ? requested.withRevision(1) : latest;
-        } else if (last.getStatus() == BatchStatus.COMPLETED) {
-            return new Start.AlreadyDone(latest, last);
-        } else if (last.getStatus() == BatchStatus.ABANDONED) {
-            toRun = latest.withRevision(latest.revision() + 1);
-        } else {
-            toRun = latest;
-            resumed = true;
+        Plan plan = plan(requested, false);
+        if (plan.done() != null) {
+            return new Start.AlreadyDone(plan.latest(), plan.done());
         }
+        BriefingParameters toRun = plan.toRun();
         FileLock lock = lock(toRun);
-        if (lock == null) {
+        DatabaseLock shared = lock == null ? null : DatabaseLock.tryAcquire(dataSource, toRun.asOf() + "/" + toRun.edition());
+        if (lock == null || shared == null) {
+            release(lock, null);
             return new Start.AlreadyRunning(toRun);
         }
         try {
-            if (last != null && toRun == latest && last.isRunning()) {
-                jobOperator.recover(last);
+            if (plan.last() != null && toRun == plan.latest() && plan.last().isRunning()) {
+                // Nobody holds either lock, so the process that ran it is gone: mark it failed so it can restart.
+                jobOperator.recover(plan.last());
             }
             var builder = new JobParametersBuilder(toRun.toJobParameters());
             labels.forEach((k, v) -> builder.addString(k, v, false));
@@ -186,13 +194,13 @@ public class BriefingRunner {
                 try {
                     task.run();
                 } finally {
-                    release(lock);
+                    release(lock, shared);
                 }
             }));
             launcher.afterPropertiesSet();
-            return new Start.Started(toRun, launcher.run(briefingJob, builder.toJobParameters()), resumed);
+            return new Start.Started(toRun, launcher.run(briefingJob, builder.toJobParameters()), plan.resumed());
         } catch (Exception | Error e) {
-            release(lock);
+            release(lock, shared);
             throw e;
         }
     }
@@ -202,13 +210,16 @@ public class BriefingRunner {
         return runFolderOf(execution, BriefingParameters.from(execution.getJobParameters()));
     }
 
-    private static void release(FileLock lock) {
-        try {
-            if (lock.isValid()) {
+    /** Lets go of both locks of a run started in the background (either may be null). */
+    private static void release(FileLock lock, DatabaseLock shared) {
+        try (DatabaseLock db = shared) {
+            if (lock != null && lock.isValid()) {
                 lock.release();
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("cannot release the database lock of a briefing", e);
         }
     }
 

@@ -3,9 +3,9 @@ package dev.briefings.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.stream.Stream;
+
+import dev.briefings.TestFolders;
 
 /** Runs the command line in this JVM and captures what it prints. */
 record CliRun(int code, String out, String err) {
@@ -19,18 +19,7 @@ record CliRun(int code, String out, String err) {
 
     /** Copies a test resource folder (e.g. "e2e/input") to {@code target}. */
     static Path copyResource(String folder, Path target) throws IOException {
-        Path source = Path.of("src/test/resources").resolve(folder);
-        try (Stream<Path> paths = Files.walk(source)) {
-            for (Path p : paths.toList()) {
-                Path to = target.resolve(source.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(to);
-                } else {
-                    Files.copy(p, to);
-                }
-            }
-        }
-        return target;
+        return TestFolders.copy(Path.of("src/test/resources").resolve(folder), target);
     }
 
     @Override

@@ -30,6 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
 
+import dev.briefings.TestFolders;
 import dev.briefings.cli.BriefingsCli;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -50,18 +51,7 @@ class DeliveryEndToEndTest {
 
     @BeforeEach
     void setUp() throws IOException {
-        input = tmp.resolve("input");
-        Path source = Path.of("src/test/resources/e2e/input");
-        try (Stream<Path> paths = Files.walk(source)) {
-            for (Path p : paths.toList()) {
-                Path to = input.resolve(source.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(to);
-                } else {
-                    Files.copy(p, to);
-                }
-            }
-        }
+        input = TestFolders.copy(TestFolders.E2E_INPUT, tmp.resolve("input"));
         Files.writeString(input.resolve("recipients.json"), """
                 [
                   {"id": "alice", "name": "Alice Archer", "email": "alice@example.org", "organization": "Archer Capital"},

@@ -15,6 +15,7 @@ import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import dev.briefings.TestFolders;
 import dev.briefings.BriefingsApplication;
 
 /** Starts the application as a scheduling instance would, with a test clock and temp folders. */
@@ -64,17 +65,6 @@ final class ScheduledApp {
 
     /** Copies the end-to-end test input to {@code target}. */
     static Path copyInput(Path target) throws IOException {
-        Path source = Path.of("src/test/resources/e2e/input");
-        try (Stream<Path> paths = Files.walk(source)) {
-            for (Path p : paths.toList()) {
-                Path to = target.resolve(source.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(to);
-                } else {
-                    Files.copy(p, to);
-                }
-            }
-        }
-        return target;
+        return TestFolders.copy(TestFolders.E2E_INPUT, target);
     }
 }

@@ -37,11 +37,7 @@ class BriefingApiTest {
 
     @DynamicPropertySource
     static void folders(DynamicPropertyRegistry r) {
-        System.setProperty("h2.bindAddress", "127.0.0.1");
-        r.add("briefings.data-dir", () -> temp.resolve("data").toString());
-        r.add("briefings.output-dir", () -> temp.resolve("output").toString());
-        r.add("briefings.templates-dir", () -> Path.of("templates").toAbsolutePath().toString());
-        r.add("briefings.web.input", () -> Path.of("src/test/resources/e2e/input").toAbsolutePath().toString());
+        ServerFolders.register(r, temp);
     }
 
     static final RequestPostProcessor ANALYST = httpBasic("analyst", "analyst-sample-password");
@@ -115,17 +111,7 @@ class BriefingApiTest {
                         .content("{\"asOf\": \"2025-10-31\", \"parties\": [\"AU\"]}"))
                 .andExpect(status().isAccepted()).andExpect(jsonPath("$.id").value(id));
 
-        String status = "";
-        for (int i = 0; i < 600 && !status.equals("COMPLETED") && !status.equals("FAILED"); i++) {
-            String detail = mvc.perform(get("/api/briefings/" + id).with(ANALYST)).andExpect(status().isOk())
-                    .andReturn().getResponse().getContentAsString();
-            Matcher s = Pattern.compile("\"status\"\\s*:\\s*\"([A-Z]+)\"").matcher(detail);
-            assertThat(s.find()).isTrue();
-            status = s.group(1);
-            if (!status.equals("COMPLETED")) {
-                Thread.sleep(200);
-            }
-        }
+        String status = ApiRuns.waitForEnd(mvc, ANALYST, id);
         assertThat(status).isEqualTo("COMPLETED");
         mvc.perform(get("/api/briefings/" + id).with(ANALYST))
                 .andExpect(jsonPath("$.briefing.edition").value("party-au"))

@@ -52,11 +52,7 @@ class BrowserEndToEndTest {
 
     @DynamicPropertySource
     static void folders(DynamicPropertyRegistry r) {
-        System.setProperty("h2.bindAddress", "127.0.0.1");
-        r.add("briefings.data-dir", () -> temp.resolve("data").toString());
-        r.add("briefings.output-dir", () -> temp.resolve("output").toString());
-        r.add("briefings.templates-dir", () -> Path.of("templates").toAbsolutePath().toString());
-        r.add("briefings.web.input", () -> Path.of("src/test/resources/e2e/input").toAbsolutePath().toString());
+        ServerFolders.register(r, temp);
     }
 
     @LocalServerPort

@@ -2,7 +2,6 @@ package dev.briefings.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -10,8 +9,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -26,6 +23,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import dev.briefings.BriefingsApplication;
+import dev.briefings.TestFolders;
 
 /** An admin delivers a completed briefing from the API; an analyst may not; a second request sends nothing new. */
 @SpringBootTest(classes = BriefingsApplication.class, webEnvironment = SpringBootTest.WebEnvironment.MOCK)
@@ -40,26 +38,11 @@ class DistributeApiTest {
 
     @DynamicPropertySource
     static void folders(DynamicPropertyRegistry r) throws IOException {
-        System.setProperty("h2.bindAddress", "127.0.0.1");
-        Path input = temp.resolve("input");
-        Path source = Path.of("src/test/resources/e2e/input");
-        try (Stream<Path> paths = Files.walk(source)) {
-            for (Path p : paths.toList()) {
-                Path to = input.resolve(source.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(to);
-                } else {
-                    Files.copy(p, to);
-                }
-            }
-        }
+        Path input = TestFolders.copy(TestFolders.E2E_INPUT, temp.resolve("input"));
         Files.writeString(input.resolve("recipients.json"), """
                 [{"id": "ann", "name": "Ann Lee", "email": "ann@example.org", "organization": "Lee Capital"},
                  {"id": "bo", "name": "Bo Park", "email": "bo@example.org", "organization": "Park Fund"}]""");
-        r.add("briefings.data-dir", () -> temp.resolve("data").toString());
-        r.add("briefings.output-dir", () -> temp.resolve("output").toString());
-        r.add("briefings.templates-dir", () -> Path.of("templates").toAbsolutePath().toString());
-        r.add("briefings.web.input", input::toString);
+        ServerFolders.register(r, temp, input, Path.of("templates"));
     }
 
     @Autowired
@@ -70,19 +53,8 @@ class DistributeApiTest {
         String body = mvc.perform(post("/api/briefings").with(ANALYST).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"asOf\": \"2025-10-31\", \"parties\": [\"US\"]}"))
                 .andExpect(status().isAccepted()).andReturn().getResponse().getContentAsString();
-        Matcher m = Pattern.compile("\"id\"\\s*:\\s*(\\d+)").matcher(body);
-        assertThat(m.find()).isTrue();
-        long id = Long.parseLong(m.group(1));
-        String state = "";
-        for (int i = 0; i < 600 && !state.equals("COMPLETED") && !state.equals("FAILED"); i++) {
-            String detail = mvc.perform(get("/api/briefings/" + id).with(ANALYST)).andReturn().getResponse().getContentAsString();
-            Matcher s = Pattern.compile("\"status\"\\s*:\\s*\"([A-Z]+)\"").matcher(detail);
-            state = s.find() ? s.group(1) : "";
-            if (!state.equals("COMPLETED")) {
-                Thread.sleep(200);
-            }
-        }
-        assertThat(state).isEqualTo("COMPLETED");
+        long id = ApiRuns.id(body);
+        assertThat(ApiRuns.waitForEnd(mvc, ANALYST, id)).isEqualTo("COMPLETED");
 
         mvc.perform(post("/api/briefings/" + id + "/distribute").with(ANALYST)).andExpect(status().isForbidden());
         mvc.perform(post("/api/briefings/" + id + "/distribute").with(ADMIN))

@@ -8,8 +8,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.nio.file.Path;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -41,11 +39,7 @@ class OperationsTest {
 
     @DynamicPropertySource
     static void folders(DynamicPropertyRegistry r) {
-        System.setProperty("h2.bindAddress", "127.0.0.1");
-        r.add("briefings.data-dir", () -> temp.resolve("data").toString());
-        r.add("briefings.output-dir", () -> temp.resolve("output").toString());
-        r.add("briefings.templates-dir", () -> Path.of("templates").toAbsolutePath().toString());
-        r.add("briefings.web.input", () -> Path.of("src/test/resources/e2e/input").toAbsolutePath().toString());
+        ServerFolders.register(r, temp);
     }
 
     static final RequestPostProcessor ANALYST = httpBasic("analyst", "analyst-sample-password");
@@ -58,19 +52,8 @@ class OperationsTest {
         String body = mvc.perform(post("/api/briefings").with(ANALYST).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"asOf\": \"2025-10-31\", \"parties\": [\"AU\"]}"))
                 .andExpect(status().isAccepted()).andReturn().getResponse().getContentAsString();
-        Matcher m = Pattern.compile("\"id\"\\s*:\\s*(\\d+)").matcher(body);
-        assertThat(m.find()).isTrue();
-        long id = Long.parseLong(m.group(1));
-        String state = "";
-        for (int i = 0; i < 600 && !state.equals("COMPLETED") && !state.equals("FAILED"); i++) {
-            String detail = mvc.perform(get("/api/briefings/" + id).with(ANALYST)).andReturn().getResponse().getContentAsString();
-            Matcher s = Pattern.compile("\"status\"\\s*:\\s*\"([A-Z]+)\"").matcher(detail);
-            state = s.find() ? s.group(1) : "";
-            if (!state.equals("COMPLETED")) {
-                Thread.sleep(200);
-            }
-        }
-        assertThat(state).isEqualTo("COMPLETED");
+        long id = ApiRuns.id(body);
+        assertThat(ApiRuns.waitForEnd(mvc, ANALYST, id)).isEqualTo("COMPLETED");
         mvc.perform(get("/api/briefings/" + id + "/files/briefing").with(ANALYST)).andExpect(status().isOk());
         mvc.perform(get("/api/briefings/" + id + "/files/briefing").with(ANALYST)).andExpect(status().isOk());
         mvc.perform(get("/api/briefings/" + id + "/files/workbook").with(ANALYST)).andExpect(status().isOk());
