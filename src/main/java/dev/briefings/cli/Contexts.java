@@ -14,11 +14,15 @@ final class Contexts {
     private Contexts() {
     }
 
-    static ConfigurableApplicationContext start(Path dataDir, Path templatesDir, PrintWriter err) {
-        // The database's auto-server (which lets a second process share the file) listens on loopback only.
+    /** The database's auto-server (which lets a second process share the file) listens on loopback only. */
+    static void databaseServerOnLoopback() {
         if (System.getProperty("h2.bindAddress") == null) {
             System.setProperty("h2.bindAddress", "127.0.0.1");
         }
+    }
+
+    static ConfigurableApplicationContext start(Path dataDir, Path templatesDir, PrintWriter err) {
+        databaseServerOnLoopback();
         return new SpringApplicationBuilder(CommandLineApplication.class)
                 .web(WebApplicationType.NONE)
                 .logStartupInfo(false)

@@ -43,17 +43,14 @@ final class DistributeCommand implements Callable<Integer> {
     @Option(names = "--template", paramLabel = "NAME", defaultValue = "default", description = "Template of the mail text and of interest editions (default: ${DEFAULT-VALUE}).")
     String template;
 
-    @Option(names = "--templates", paramLabel = "DIR", defaultValue = "templates", description = "Templates folder (default: ${DEFAULT-VALUE}).")
-    Path templatesDir;
-
-    @Option(names = "--data", paramLabel = "DIR", defaultValue = "data", description = "Database folder (default: ${DEFAULT-VALUE}).")
-    Path dataDir;
+    @CommandLine.Mixin
+    FolderOptions folders;
 
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        try (ConfigurableApplicationContext context = Contexts.start(dataDir, templatesDir, err)) {
+        try (ConfigurableApplicationContext context = Contexts.start(folders.dataDir, folders.templatesDir, err)) {
             return report(context.getBean(DeliveryRunner.class).distribute(run.toAbsolutePath().normalize(),
                     input.toAbsolutePath().normalize(), template), out, err);
         }

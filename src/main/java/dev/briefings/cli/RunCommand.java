@@ -71,12 +71,8 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Run again even though this as-of date and edition already completed (a new revision replaces the folder).")
     boolean force;
 
-    @Option(names = "--templates", paramLabel = "DIR", defaultValue = "templates", description = "Templates folder (default: ${DEFAULT-VALUE}).")
-    Path templatesDir;
-
-    @Option(names = "--data", paramLabel = "DIR", defaultValue = "data",
-            description = "Database, work and snapshot folder (default: ${DEFAULT-VALUE}).")
-    Path dataDir;
+    @CommandLine.Mixin
+    FolderOptions folders;
 
     @Override
     public Integer call() throws Exception {
@@ -93,12 +89,12 @@ final class RunCommand implements Callable<Integer> {
         }
         Path inputDir = input.toAbsolutePath().normalize();
         Path outputDir = output == null ? null : output.toAbsolutePath().normalize();
-        Path templates = templatesDir.toAbsolutePath().normalize();
+        Path templates = folders.templatesDir.toAbsolutePath().normalize();
         Preflight.check(inputDir, templates, template, outputDir);
 
         var parameters = new BriefingParameters(asOf == null ? LocalDate.now() : asOf, null, filters, template, 1,
                 inputDir, outputDir);
-        try (ConfigurableApplicationContext context = Contexts.start(dataDir, templates, err)) {
+        try (ConfigurableApplicationContext context = Contexts.start(folders.dataDir, templates, err)) {
             BriefingRunner runner = context.getBean(BriefingRunner.class);
             BriefingRunner.Outcome outcome = runner.run(parameters, force);
             int code = report(outcome, out, err);

@@ -37,18 +37,12 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--input", paramLabel = "DIR", defaultValue = "input", description = "Input folder (default: ${DEFAULT-VALUE}).")
     Path input;
 
-    @Option(names = "--templates", paramLabel = "DIR", defaultValue = "templates", description = "Templates folder (default: ${DEFAULT-VALUE}).")
-    Path templatesDir;
-
-    @Option(names = "--data", paramLabel = "DIR", defaultValue = "data",
-            description = "Database, work and snapshot folder (default: ${DEFAULT-VALUE}).")
-    Path dataDir;
+    @CommandLine.Mixin
+    FolderOptions folders;
 
     @Override
     public Integer call() throws Exception {
-        if (System.getProperty("h2.bindAddress") == null) {
-            System.setProperty("h2.bindAddress", "127.0.0.1");
-        }
+        Contexts.databaseServerOnLoopback();
         // Options given on the command line outrank configuration; the defaults rank below it.
         List<String> args = new ArrayList<>();
         if (host != null) {
@@ -63,8 +57,8 @@ final class ServeCommand implements Callable<Integer> {
                 .logStartupInfo(true)
                 .listeners(new SampleCredentials())
                 .properties("server.address=127.0.0.1", "server.port=8080",
-                        "briefings.data-dir=" + dataDir.toAbsolutePath().normalize(),
-                        "briefings.templates-dir=" + templatesDir.toAbsolutePath().normalize(),
+                        "briefings.data-dir=" + folders.dataDir.toAbsolutePath().normalize(),
+                        "briefings.templates-dir=" + folders.templatesDir.toAbsolutePath().normalize(),
                         "briefings.output-dir=" + Path.of("output").toAbsolutePath().normalize(),
                         "briefings.web.input=" + input.toAbsolutePath().normalize(),
                         "logging.level.org.springframework.boot.tomcat=INFO")
