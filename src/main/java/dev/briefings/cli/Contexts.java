@@ -7,6 +7,8 @@ import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import dev.briefings.render.Renderers;
+
 
 /** Starts the application (no web server) for one command, with the folders the command line was given. */
 final class Contexts {
@@ -22,6 +24,11 @@ final class Contexts {
     }
 
     static ConfigurableApplicationContext start(Path dataDir, Path templatesDir, PrintWriter err) {
+        return start(dataDir, templatesDir, err, null);
+    }
+
+    /** @param renderers renderers already being prepared (see {@link Renderers}), or null to make them when needed */
+    static ConfigurableApplicationContext start(Path dataDir, Path templatesDir, PrintWriter err, Renderers renderers) {
         databaseServerOnLoopback();
         return new SpringApplicationBuilder(CommandLineApplication.class)
                 .web(WebApplicationType.NONE)
@@ -29,7 +36,12 @@ final class Contexts {
                 .properties("briefings.data-dir=" + dataDir.toAbsolutePath().normalize(),
                         "briefings.templates-dir=" + templatesDir.toAbsolutePath().normalize(),
                         "briefings.output-dir=" + Path.of("output").toAbsolutePath().normalize())
-                .initializers(c -> c.getBeanFactory().registerSingleton("runProgress", new ConsoleProgress(err)))
+                .initializers(c -> {
+                    c.getBeanFactory().registerSingleton("runProgress", new ConsoleProgress(err));
+                    if (renderers != null) {
+                        c.getBeanFactory().registerSingleton("renderers", renderers);
+                    }
+                })
                 .run();
     }
 }

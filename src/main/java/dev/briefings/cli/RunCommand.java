@@ -18,6 +18,7 @@ import dev.briefings.job.BriefingRunner;
 import dev.briefings.job.DeliveryRunner;
 import dev.briefings.job.Preflight;
 import dev.briefings.publish.Manifest;
+import dev.briefings.render.Renderers;
 
 @Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Runs one briefing and prints where it wrote and a summary.",
@@ -94,7 +95,10 @@ final class RunCommand implements Callable<Integer> {
 
         var parameters = new BriefingParameters(asOf == null ? LocalDate.now() : asOf, null, filters, template, 1,
                 inputDir, outputDir);
-        try (ConfigurableApplicationContext context = Contexts.start(folders.dataDir, templates, err)) {
+        // The rendering stack warms up on the second core while the application starts and the records are read.
+        var renderers = new Renderers();
+        renderers.prepare(templates.resolve(template));
+        try (renderers; ConfigurableApplicationContext context = Contexts.start(folders.dataDir, templates, err, renderers)) {
             BriefingRunner runner = context.getBean(BriefingRunner.class);
             BriefingRunner.Outcome outcome = runner.run(parameters, force);
             int code = report(outcome, out, err);

@@ -66,12 +66,28 @@ public final class ChangeTracker {
             if (added.size() < MAX_LISTED) {
                 added.add(new Changes.Change(id, title, Cents.round(committedUsd)));
             }
-        } else if (!before.hash().equals(hash)) {
+        } else if (differs(before, hash, committedUsd, title)) {
             changedCount++;
             if (changed.size() < MAX_LISTED) {
                 changed.add(new Changes.Change(id, title, Cents.round(committedUsd).subtract(Cents.round(before.committed()))));
             }
         }
+    }
+
+    /**
+     * Snapshots written before staged digests carried their scheme hold digests of another form: against those,
+     * only a change of committed funding or title counts, so an upgrade does not report every record as changed.
+     */
+    private static boolean differs(Entry before, String hash, BigDecimal committedUsd, String title) {
+        if (scheme(before.hash()).equals(scheme(hash))) {
+            return !before.hash().equals(hash);
+        }
+        return before.committed().compareTo(committedUsd) != 0
+                || !before.title().equals(title.replaceAll("[\\t\\r\\n]", " "));
+    }
+
+    private static String scheme(String hash) {
+        return hash.substring(0, hash.indexOf(':') + 1);
     }
 
     /** Any accepted record of this run, in scope or not: it was not removed. */

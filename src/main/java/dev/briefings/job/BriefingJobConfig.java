@@ -4,17 +4,17 @@ import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.builder.JobBuilder;
-import org.springframework.batch.core.listener.ChunkListener;
 import org.springframework.batch.core.listener.ExecutionContextPromotionListener;
 import org.springframework.batch.core.listener.JobExecutionListener;
+import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
-import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.info.BuildProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -25,6 +25,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import dev.briefings.BriefingsProperties;
 import dev.briefings.history.RunHistory;
 import dev.briefings.intake.FxRates;
+import dev.briefings.render.Renderers;
 import dev.briefings.staging.StagedRecord;
 import dev.briefings.staging.Workspace;
 
@@ -33,6 +34,8 @@ import dev.briefings.staging.Workspace;
 class BriefingJobConfig {
 
     static final String JOB_NAME = "briefingJob";
+    static final String INGEST_STEP = "ingestRecordsStep";
+    static final String FIGURES_STEP = "computeFiguresStep";
     static final int CHUNK_SIZE = 2000;
 
     private final JobRepository jobRepository;
@@ -69,10 +72,29 @@ class BriefingJobConfig {
                 .build();
     }
 
+    /** Everything that does not depend on the records is made ready here (see {@link Renderers}). */
     @Bean
-    Step fingerprintInputsStep(FingerprintTasklet fingerprintTasklet) {
+    @ConditionalOnMissingBean
+    Renderers renderers() {
+        return new Renderers();
+    }
+
+    /** Tells the run's progress sink which step is running. */
+    private StepExecutionListener progressOf(ObjectProvider<RunProgress> progress) {
+        RunProgress sink = progress.getIfAvailable(() -> RunProgress.NONE);
+        return new StepExecutionListener() {
+            @Override
+            public void beforeStep(StepExecution stepExecution) {
+                sink.stepStarted(stepExecution.getStepName());
+            }
+        };
+    }
+
+    @Bean
+    Step fingerprintInputsStep(FingerprintTasklet fingerprintTasklet, ObjectProvider<RunProgress> progress) {
         return new StepBuilder("fingerprintInputsStep", jobRepository)
                 .tasklet(fingerprintTasklet, transactionManager)
+                .listener(progressOf(progress))
                 .allowStartIfComplete(true)
                 .build();
     }
@@ -82,39 +104,35 @@ class BriefingJobConfig {
                            StagingWriter stagingWriter, ObjectProvider<RunProgress> progress) {
         var promotion = new ExecutionContextPromotionListener();
         promotion.setKeys(new String[] {StagingWriter.ACCEPTED_COUNT, StagingWriter.REJECTED_COUNT});
-        RunProgress sink = progress.getIfAvailable(() -> RunProgress.NONE);
-        return new StepBuilder("ingestRecordsStep", jobRepository)
+        return new StepBuilder(INGEST_STEP, jobRepository)
                 .<IndexedRecord, StagedRecord>chunk(CHUNK_SIZE)
                 .transactionManager(transactionManager)
                 .reader(recordFilesReader)
                 .processor(intakeProcessor)
                 .writer(stagingWriter)
                 .listener(promotion)
-                .listener(new ChunkListener<IndexedRecord, StagedRecord>() {
-                    @Override
-                    public void afterChunk(ChunkContext context) {
-                        sink.recordsRead(context.getStepContext().getStepExecution().getReadCount());
-                    }
-                })
+                .listener(progressOf(progress))
                 .build();
     }
 
     @Bean
-    Step reconcileRecordsStep(ReconcileTasklet reconcileTasklet) {
+    Step reconcileRecordsStep(ReconcileTasklet reconcileTasklet, ObjectProvider<RunProgress> progress) {
         return new StepBuilder("reconcileRecordsStep", jobRepository)
-                .tasklet(reconcileTasklet, transactionManager).build();
+                .tasklet(reconcileTasklet, transactionManager).listener(progressOf(progress)).build();
     }
 
+    /** The one pass over the accepted records: figures, risks, changes and the workbook's rows. */
     @Bean
-    Step computeFiguresStep(FiguresTasklet figuresTasklet) {
-        return new StepBuilder("computeFiguresStep", jobRepository)
-                .tasklet(figuresTasklet, transactionManager).build();
+    Step computeFiguresStep(FiguresTasklet figuresTasklet, ObjectProvider<RunProgress> progress) {
+        return new StepBuilder(FIGURES_STEP, jobRepository)
+                .tasklet(figuresTasklet, transactionManager).listener(progressOf(progress)).build();
     }
 
+    /** The PDF from the briefing model, then rejects, manifest and the atomic publish. */
     @Bean
-    Step renderBriefingStep(RenderTasklet renderTasklet) {
+    Step renderBriefingStep(RenderTasklet renderTasklet, ObjectProvider<RunProgress> progress) {
         return new StepBuilder("renderBriefingStep", jobRepository)
-                .tasklet(renderTasklet, transactionManager).build();
+                .tasklet(renderTasklet, transactionManager).listener(progressOf(progress)).build();
     }
 
     // Step-scoped parts: each is made for one step execution, from the run's parameters.
@@ -140,8 +158,8 @@ class BriefingJobConfig {
 
     @Bean
     @StepScope
-    StagingWriter stagingWriter(@Value("#{stepExecution}") StepExecution step) {
-        return new StagingWriter(workspace(step));
+    StagingWriter stagingWriter(@Value("#{stepExecution}") StepExecution step, ObjectProvider<RunProgress> progress) {
+        return new StagingWriter(workspace(step), progress.getIfAvailable(() -> RunProgress.NONE));
     }
 
     @Bean
@@ -153,14 +171,17 @@ class BriefingJobConfig {
     @Bean
     @StepScope
     FiguresTasklet figuresTasklet(@Value("#{stepExecution}") StepExecution step, RunHistory history,
-                                  ObjectProvider<BuildProperties> build) {
-        return new FiguresTasklet(workspace(step), parameters(step), properties, history, version(build));
+                                  ObjectProvider<BuildProperties> build, Renderers renderers,
+                                  ObjectProvider<RunProgress> progress) {
+        return new FiguresTasklet(workspace(step), parameters(step), properties, history, version(build), renderers,
+                progress.getIfAvailable(() -> RunProgress.NONE));
     }
 
     @Bean
     @StepScope
-    RenderTasklet renderTasklet(@Value("#{stepExecution}") StepExecution step, RunHistory history) {
-        return new RenderTasklet(workspace(step), parameters(step), properties, history);
+    RenderTasklet renderTasklet(@Value("#{stepExecution}") StepExecution step, RunHistory history,
+                                Renderers renderers) {
+        return new RenderTasklet(workspace(step), parameters(step), properties, history, renderers);
     }
 
     private static BriefingParameters parameters(StepExecution step) {

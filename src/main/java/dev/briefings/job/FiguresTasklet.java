@@ -1,8 +1,6 @@
 package dev.briefings.job;
 
-import java.io.BufferedReader;
 import java.io.BufferedWriter;
-import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.util.zip.GZIPOutputStream;
 import java.math.BigDecimal;
@@ -40,13 +38,17 @@ import dev.briefings.risk.ContextFigure;
 import dev.briefings.risk.MarketContext;
 import dev.briefings.risk.RiskAssessment;
 import dev.briefings.risk.RiskRules;
+import dev.briefings.render.Renderers;
+import dev.briefings.staging.AcceptedFile;
+import dev.briefings.staging.StagedInitiative;
 import dev.briefings.staging.StagedLines;
 import dev.briefings.staging.StagedRecord;
 import dev.briefings.staging.Workspace;
 
 /**
- * Streams the accepted records once to compute the figures, risk notes, largest initiatives and changes, and
- * leaves the finished briefing model in the workspace for the render step.
+ * The one pass over the accepted records: computes the figures, risk notes, largest initiatives and changes and
+ * writes the workbook's rows as it goes, then leaves the briefing model and the finished workbook in the workspace
+ * for the render step.
  */
 class FiguresTasklet implements Tasklet {
 
@@ -57,10 +59,14 @@ class FiguresTasklet implements Tasklet {
     private final BriefingsProperties properties;
     private final RunHistory history;
     private final String applicationVersion;
+    private final Renderers renderers;
+    private final RunProgress progress;
 
     FiguresTasklet(Workspace workspace, BriefingParameters parameters, BriefingsProperties properties,
-                   RunHistory history, String applicationVersion) {
+                   RunHistory history, String applicationVersion, Renderers renderers, RunProgress progress) {
         this.workspace = workspace;
+        this.renderers = renderers;
+        this.progress = progress;
         this.parameters = parameters;
         this.properties = properties;
         this.history = history;
@@ -73,9 +79,9 @@ class FiguresTasklet implements Tasklet {
         long instanceId = jobExecution.getJobInstance().getInstanceId();
         ExecutionContext jobContext = jobExecution.getExecutionContext();
 
-        Map<String, String> ancestorOf = readAncestors(workspace.ancestors());
+        Map<String, String> ancestorOf = StagedLines.readAncestors(workspace.ancestors());
         Set<Long> rejectedSeqs = new HashSet<>();
-        List<StagedRecord.Rejected> reconcileRejects = readRejects(workspace.reconcileRejected(), Long.MAX_VALUE);
+        List<StagedRecord.Rejected> reconcileRejects = StagedLines.readRejects(workspace.reconcileRejected(), Long.MAX_VALUE);
         reconcileRejects.forEach(r -> rejectedSeqs.add(r.seq()));
         Map<String, FundedRecord> ancestors = ancestorFunding(new HashSet<>(ancestorOf.values()), rejectedSeqs);
 
@@ -89,33 +95,44 @@ class FiguresTasklet implements Tasklet {
         var previous = history.previousNightly(instanceId, parameters.asOf()).orElse(null);
         var changes = new ChangeTracker(previous, history);
         long accepted = 0;
-        try (BufferedReader in = Files.newBufferedReader(workspace.accepted(), StandardCharsets.UTF_8);
+        // The one pass: figures, risks, changes, the snapshot and the workbook's rows, each record decoded once.
+        try (var workbook = renderers.workbook(properties.templatesDir().resolve(parameters.template())).begin();
+             AcceptedFile.Reader in = AcceptedFile.read(workspace.accepted());
              BufferedWriter snapshot = new BufferedWriter(new OutputStreamWriter(
                      new GZIPOutputStream(Files.newOutputStream(workspace.snapshot()), 1 << 16), StandardCharsets.UTF_8))) {
-            for (String line = in.readLine(); line != null; line = in.readLine()) {
-                if (rejectedSeqs.contains(StagedLines.seqOf(line))) {
+            while (in.next()) {
+                if (rejectedSeqs.contains(in.seq())) {
                     continue;
                 }
                 accepted++;
-                if (!StagedLines.includedOf(line)) {
+                progress.records(BriefingJobConfig.FIGURES_STEP, accepted);
+                if (!in.included()) {
                     if (previous != null) {
-                        changes.seen(StagedLines.parseAccepted(line).initiative().id());
+                        changes.seen(in.record().initiative().id());
                     }
                     continue;
                 }
-                StagedRecord.Accepted a = StagedLines.parseAccepted(line);
+                StagedInitiative a = in.record();
                 var i = a.initiative();
                 String ancestorId = ancestorOf.get(i.id());
                 assembler.accept(a.seq(), i, a.committedUsd(), a.proposedUsd(),
                         ancestorId == null ? null : ancestors.get(ancestorId));
+                workbook.accept(BriefingAssembler.row(i, a.committedUsd(), a.proposedUsd(), ancestorId == null, List.of()));
                 changes.inScope(i.id(), i.title(), a.hash(), a.committedUsd());
                 changes.seen(i.id());
                 snapshot.write(ChangeTracker.snapshotLine(i.id(), a.hash(), a.committedUsd(), i.title()));
                 snapshot.write('\n');
             }
+            BriefingModel model = model(assembler.finish(), changes, jobContext, accepted, reconcileRejects, rates, context);
+            BriefingModelJson.write(model, workspace.model());
+            workbook.finish(model, workspace.workbook());
         }
-        var figures = assembler.finish();
+        return RepeatStatus.FINISHED;
+    }
 
+    private BriefingModel model(BriefingAssembler.Result figures, ChangeTracker changes, ExecutionContext jobContext,
+                                long accepted, List<StagedRecord.Rejected> reconcileRejects, FxRates rates,
+                                MarketContext context) {
         long ingestAccepted = jobContext.getLong(StagingWriter.ACCEPTED_COUNT, 0L);
         long ingestRejected = jobContext.getLong(StagingWriter.REJECTED_COUNT, 0L);
         long read = ingestAccepted + ingestRejected;
@@ -133,65 +150,36 @@ class FiguresTasklet implements Tasklet {
         }
         var methodology = new Methodology(rates.asOf(), new TreeMap<>(rates.rates()), contextFigures);
         var rejectSample = new ArrayList<RejectSummary.Rejected>();
-        for (StagedRecord.Rejected r : mergedRejects(readRejects(workspace.rejected(), REJECTS_SHOWN),
+        for (StagedRecord.Rejected r : mergedRejects(StagedLines.readRejects(workspace.rejected(), REJECTS_SHOWN),
                 reconcileRejects, REJECTS_SHOWN)) {
             rejectSample.add(new RejectSummary.Rejected(r.file(), r.position(), r.id(), r.reasons()));
         }
-        var model = new BriefingModel(meta, key, figures.breakdowns(), figures.timeline(), figures.largest(),
+        return new BriefingModel(meta, key, figures.breakdowns(), figures.timeline(), figures.largest(),
                 figures.risks(), figures.dataQuality(), changes.finish(figures.committedUsd()), figures.sources(),
                 methodology, new RejectSummary(rejected, List.copyOf(rejectSample)));
-        BriefingModelJson.write(model, workspace.model());
-        return RepeatStatus.FINISHED;
     }
 
     /** The funding of every record some in-scope carve-out is taken from, by id. */
-    private Map<String, FundedRecord> ancestorFunding(Set<String> ids, Set<Long> rejectedSeqs) throws IOException {
+    private Map<String, FundedRecord> ancestorFunding(Set<String> ids, Set<Long> rejectedSeqs) {
         Map<String, FundedRecord> result = new HashMap<>();
         if (ids.isEmpty()) {
             return result;
         }
         Set<Long> seqs = new HashSet<>();
-        try (BufferedReader in = Files.newBufferedReader(workspace.keys(), StandardCharsets.UTF_8)) {
-            for (String line = in.readLine(); line != null; line = in.readLine()) {
-                var key = StagedLines.parseKey(line);
-                if (ids.contains(key.id()) && !rejectedSeqs.contains(key.seq())) {
-                    seqs.add(key.seq());
-                }
+        StagedLines.forEachKey(workspace.keys(), key -> {
+            if (ids.contains(key.id()) && !rejectedSeqs.contains(key.seq())) {
+                seqs.add(key.seq());
             }
-        }
-        try (BufferedReader in = Files.newBufferedReader(workspace.accepted(), StandardCharsets.UTF_8)) {
-            for (String line = in.readLine(); line != null && result.size() < ids.size(); line = in.readLine()) {
-                if (seqs.contains(StagedLines.seqOf(line))) {
-                    var a = StagedLines.parseAccepted(line);
+        });
+        try (AcceptedFile.Reader in = AcceptedFile.read(workspace.accepted())) {
+            while (result.size() < seqs.size() && in.next()) {
+                if (seqs.contains(in.seq())) {
+                    var a = in.record();
                     result.put(a.initiative().id(), BriefingAssembler.funded(a.initiative(), a.committedUsd(), a.proposedUsd()));
                 }
             }
         }
         return result;
-    }
-
-    static Map<String, String> readAncestors(Path file) throws IOException {
-        Map<String, String> map = new HashMap<>();
-        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            for (String line = in.readLine(); line != null; line = in.readLine()) {
-                int tab = line.indexOf('\t');
-                map.put(line.substring(0, tab), line.substring(tab + 1));
-            }
-        }
-        return map;
-    }
-
-    static List<StagedRecord.Rejected> readRejects(Path file, long limit) throws IOException {
-        List<StagedRecord.Rejected> list = new ArrayList<>();
-        if (!Files.exists(file)) {
-            return list;
-        }
-        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            for (String line = in.readLine(); line != null && list.size() < limit; line = in.readLine()) {
-                list.add(StagedLines.parseRejected(line));
-            }
-        }
-        return list;
     }
 
     private static List<StagedRecord.Rejected> mergedRejects(List<StagedRecord.Rejected> a, List<StagedRecord.Rejected> b, int limit) {

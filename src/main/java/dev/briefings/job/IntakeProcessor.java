@@ -1,10 +1,6 @@
 package dev.briefings.job;
 
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 
 import org.springframework.batch.infrastructure.item.ItemProcessor;
@@ -12,7 +8,6 @@ import org.springframework.batch.infrastructure.item.ItemProcessor;
 import dev.briefings.intake.FundingLine;
 import dev.briefings.intake.FxRates;
 import dev.briefings.intake.Initiative;
-import dev.briefings.intake.InitiativeJson;
 import dev.briefings.intake.RawRecord;
 import dev.briefings.intake.RecordValidator;
 import dev.briefings.intake.Validation;
@@ -25,17 +20,11 @@ class IntakeProcessor implements ItemProcessor<IndexedRecord, StagedRecord> {
     private final RecordValidator validator;
     private final FxRates rates;
     private final BriefingParameters.Filters filters;
-    private final MessageDigest sha256;
 
     IntakeProcessor(FxRates rates, BriefingParameters.Filters filters) {
         this.validator = new RecordValidator(rates);
         this.rates = rates;
         this.filters = filters;
-        try {
-            this.sha256 = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
     }
 
     @Override
@@ -64,9 +53,6 @@ class IntakeProcessor implements ItemProcessor<IndexedRecord, StagedRecord> {
                 proposed = proposed.add(usd);
             }
         }
-        String json = InitiativeJson.write(initiative);
-        String hash = HexFormat.of().formatHex(sha256.digest(json.getBytes(StandardCharsets.UTF_8)), 0, 16);
-        return new StagedRecord.Accepted(seq, position, filters.matches(initiative), committed, proposed, hash,
-                initiative, json);
+        return new StagedRecord.Accepted(seq, position, filters.matches(initiative), committed, proposed, initiative);
     }
 }

@@ -1,11 +1,6 @@
 package dev.briefings.job;
 
-import java.io.BufferedReader;
-import java.io.BufferedWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.util.List;
-import java.util.Map;
 
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.scope.context.ChunkContext;
@@ -32,26 +27,12 @@ class ReconcileTasklet implements Tasklet {
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
         List<String> files = workspace.fileNames();
         var checks = new CrossRecordChecks();
-        try (BufferedReader in = Files.newBufferedReader(workspace.keys(), StandardCharsets.UTF_8)) {
-            for (String line = in.readLine(); line != null; line = in.readLine()) {
-                var key = StagedLines.parseKey(line);
-                checks.add(key.seq(), key.id(), "initiatives/" + files.get(Workspace.fileIndex(key.seq())),
-                        key.position(), key.partOf(), key.included());
-            }
-        }
+        StagedLines.forEachKey(workspace.keys(), key -> checks.add(key.seq(), key.id(),
+                "initiatives/" + files.get(Workspace.fileIndex(key.seq())), key.position(), key.partOf(), key.included()));
         List<CrossRecordChecks.Rejection> rejections = checks.finish();
-        try (BufferedWriter out = Files.newBufferedWriter(workspace.reconcileRejected(), StandardCharsets.UTF_8)) {
-            for (var r : rejections) {
-                out.write(StagedLines.rejected(new StagedRecord.Rejected(r.seq(), r.file(), r.position(), r.id(), r.reasons())));
-                out.write('\n');
-            }
-        }
-        Map<String, String> ancestors = checks.nearestIncludedAncestors();
-        try (BufferedWriter out = Files.newBufferedWriter(workspace.ancestors(), StandardCharsets.UTF_8)) {
-            for (var e : ancestors.entrySet()) {
-                out.write(e.getKey() + '\t' + e.getValue() + '\n');
-            }
-        }
+        StagedLines.writeRejects(workspace.reconcileRejected(), rejections.stream()
+                .map(r -> new StagedRecord.Rejected(r.seq(), r.file(), r.position(), r.id(), r.reasons())).toList());
+        StagedLines.writeAncestors(workspace.ancestors(), checks.nearestIncludedAncestors());
         chunkContext.getStepContext().getStepExecution().getJobExecution().getExecutionContext()
                 .putLong(REJECTED_COUNT, rejections.size());
         return RepeatStatus.FINISHED;

@@ -1,21 +1,13 @@
 package dev.briefings.job;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
@@ -24,23 +16,19 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 import dev.briefings.BriefingsProperties;
-import dev.briefings.briefing.BriefingAssembler;
 import dev.briefings.briefing.BriefingModel;
 import dev.briefings.briefing.BriefingModelJson;
-import dev.briefings.briefing.InitiativeRows;
 import dev.briefings.history.RunHistory;
 import dev.briefings.publish.FileDigest;
 import dev.briefings.publish.Manifest;
 import dev.briefings.publish.RejectsFile;
 import dev.briefings.publish.RunFolder;
-import dev.briefings.render.pdf.PdfBriefingRenderer;
-import dev.briefings.render.workbook.WorkbookBriefingRenderer;
-import dev.briefings.staging.StagedLines;
-import dev.briefings.staging.StagedRecord;
+import dev.briefings.render.Renderers;
 import dev.briefings.staging.Workspace;
 
 /**
- * Writes the PDF, the workbook, rejects.json and the manifest into a hidden folder, then renames it into place, so
+ * Renders the PDF from the briefing model and writes it, the workbook (finished by the figures step),
+ * rejects.json and the manifest into a hidden folder, then renames it into place, so
  * the run folder appears whole or not at all.
  */
 class RenderTasklet implements Tasklet {
@@ -55,8 +43,11 @@ class RenderTasklet implements Tasklet {
     private final BriefingParameters parameters;
     private final BriefingsProperties properties;
     private final RunHistory history;
+    private final Renderers renderers;
 
-    RenderTasklet(Workspace workspace, BriefingParameters parameters, BriefingsProperties properties, RunHistory history) {
+    RenderTasklet(Workspace workspace, BriefingParameters parameters, BriefingsProperties properties, RunHistory history,
+                  Renderers renderers) {
+        this.renderers = renderers;
         this.workspace = workspace;
         this.parameters = parameters;
         this.properties = properties;
@@ -76,26 +67,12 @@ class RenderTasklet implements Tasklet {
 
         var k = model.keyFigures();
         try {
-            // The PDF and the workbook are independent: write them on both cores at once.
-            ExecutorService pdfThread = Executors.newSingleThreadExecutor(r -> new Thread(r, "render-pdf"));
-            try {
-                long start = System.nanoTime();
-                // The PDF thread logs under the run's name too.
-                var mdc = org.slf4j.MDC.getCopyOfContextMap();
-                Future<Long> pdf = pdfThread.submit(() -> {
-                    if (mdc != null) {
-                        org.slf4j.MDC.setContextMap(mdc);
-                    }
-                    new PdfBriefingRenderer(templateDir).render(model, partial.resolve(BRIEFING));
-                    return (System.nanoTime() - start) / 1_000_000;
-                });
-                new WorkbookBriefingRenderer(templateDir.resolve("workbook.xlsx")).render(model, rows(), partial.resolve(WORKBOOK));
-                long workbookMs = (System.nanoTime() - start) / 1_000_000;
-                long pdfMs = waitFor(pdf);
-                LOG.info("PDF written in {} ms, workbook in {} ms (in parallel)", pdfMs, workbookMs);
-            } finally {
-                pdfThread.shutdownNow();
-            }
+            long start = System.nanoTime();
+            renderers.pdf(templateDir).render(model, partial.resolve(BRIEFING));
+            LOG.info("PDF written in {} ms", (System.nanoTime() - start) / 1_000_000);
+            // The workbook was finished by the pass over the records; the workspace keeps its copy until published,
+            // so a retry of this step still has it.
+            linkOrCopy(workspace.workbook(), partial.resolve(WORKBOOK));
             long rejects = RejectsFile.write(workspace.rejected(), workspace.reconcileRejected(), partial.resolve(RejectsFile.FILE_NAME));
             if (rejects != model.keyFigures().rejected()) {
                 throw new IllegalStateException("rejects.json lists " + rejects + " records but the figures counted "
@@ -130,35 +107,12 @@ class RenderTasklet implements Tasklet {
         return RepeatStatus.FINISHED;
     }
 
-    private static long waitFor(Future<Long> task) throws Exception {
+    private static void linkOrCopy(Path from, Path to) throws IOException {
         try {
-            return task.get();
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof Exception cause) {
-                throw cause;
-            }
-            throw e;
+            Files.createLink(to, from);
+        } catch (IOException | UnsupportedOperationException e) {
+            // Another file system, or no hard links there: a copy does as well.
+            Files.copy(from, to, StandardCopyOption.REPLACE_EXISTING);
         }
-    }
-
-    /** Every in-scope accepted record, streamed from the workspace each time it is asked for. */
-    private InitiativeRows rows() throws IOException {
-        Set<Long> rejected = new HashSet<>();
-        FiguresTasklet.readRejects(workspace.reconcileRejected(), Long.MAX_VALUE).forEach(r -> rejected.add(r.seq()));
-        Map<String, String> ancestors = FiguresTasklet.readAncestors(workspace.ancestors());
-        return action -> {
-            try (BufferedReader in = Files.newBufferedReader(workspace.accepted(), StandardCharsets.UTF_8)) {
-                for (String line = in.readLine(); line != null; line = in.readLine()) {
-                    if (!StagedLines.includedOf(line) || rejected.contains(StagedLines.seqOf(line))) {
-                        continue;
-                    }
-                    StagedRecord.Accepted a = StagedLines.parseAccepted(line);
-                    action.accept(BriefingAssembler.row(a.initiative(), a.committedUsd(), a.proposedUsd(),
-                            !ancestors.containsKey(a.initiative().id()), List.of()));
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read the staged records in " + workspace.accepted(), e);
-            }
-        };
     }
 }

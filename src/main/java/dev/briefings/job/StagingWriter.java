@@ -14,13 +14,14 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamException;
 import org.springframework.batch.infrastructure.item.ItemStreamWriter;
 
+import dev.briefings.staging.AcceptedFile;
 import dev.briefings.staging.StagedLines;
 import dev.briefings.staging.StagedRecord;
 import dev.briefings.staging.Workspace;
 
 /**
  * Appends each chunk to the workspace files. The length of every file is saved with the chunk's commit; a
- * restarted run first cuts the files back to those lengths, so lines from a chunk that never committed are not
+ * restarted run first cuts the files back to those lengths, so records from a chunk that never committed are not
  * staged twice.
  */
 class StagingWriter implements ItemStreamWriter<StagedRecord> {
@@ -32,20 +33,26 @@ class StagingWriter implements ItemStreamWriter<StagedRecord> {
     static final String REJECTED_COUNT = "staging.rejected.count";
 
     private final Workspace workspace;
-    private Output accepted;
+    private final RunProgress progress;
+    private AcceptedFile.Writer accepted;
     private Output keys;
     private Output rejected;
     private long acceptedCount;
     private long rejectedCount;
 
     StagingWriter(Workspace workspace) {
+        this(workspace, RunProgress.NONE);
+    }
+
+    StagingWriter(Workspace workspace, RunProgress progress) {
         this.workspace = workspace;
+        this.progress = progress;
     }
 
     @Override
     public void open(ExecutionContext context) {
         workspace.create();
-        accepted = new Output(workspace.accepted(), context.getLong(ACCEPTED, 0L));
+        accepted = AcceptedFile.append(workspace.accepted(), context.getLong(ACCEPTED, 0L));
         keys = new Output(workspace.keys(), context.getLong(KEYS, 0L));
         rejected = new Output(workspace.rejected(), context.getLong(REJECTED, 0L));
         acceptedCount = context.getLong(ACCEPTED_COUNT, 0L);
@@ -56,7 +63,7 @@ class StagingWriter implements ItemStreamWriter<StagedRecord> {
     public void write(Chunk<? extends StagedRecord> chunk) throws IOException {
         for (StagedRecord item : chunk) {
             if (item instanceof StagedRecord.Accepted a) {
-                accepted.line(StagedLines.accepted(a));
+                accepted.write(a);
                 keys.line(StagedLines.key(a));
                 acceptedCount++;
             } else if (item instanceof StagedRecord.Rejected r) {
@@ -67,11 +74,16 @@ class StagingWriter implements ItemStreamWriter<StagedRecord> {
         accepted.flush();
         keys.flush();
         rejected.flush();
+        progress.records(BriefingJobConfig.INGEST_STEP, acceptedCount + rejectedCount);
     }
 
     @Override
     public void update(ExecutionContext context) {
-        context.putLong(ACCEPTED, accepted.size());
+        try {
+            context.putLong(ACCEPTED, accepted.size());
+        } catch (IOException e) {
+            throw new ItemStreamException("cannot write " + workspace.accepted(), e);
+        }
         context.putLong(KEYS, keys.size());
         context.putLong(REJECTED, rejected.size());
         context.putLong(ACCEPTED_COUNT, acceptedCount);
@@ -80,14 +92,25 @@ class StagingWriter implements ItemStreamWriter<StagedRecord> {
 
     @Override
     public void close() {
-        for (Output o : new Output[] {accepted, keys, rejected}) {
+        ItemStreamException failure = null;
+        try {
+            if (accepted != null) {
+                accepted.close();
+            }
+        } catch (IOException e) {
+            failure = new ItemStreamException("cannot close " + workspace.accepted(), e);
+        }
+        for (Output o : new Output[] {keys, rejected}) {
             if (o != null) {
                 o.close();
             }
         }
+        if (failure != null) {
+            throw failure;
+        }
     }
 
-    /** One append-only file, cut back to its committed length on open. */
+    /** One append-only text file, cut back to its committed length on open. */
     private static final class Output {
         private final Path path;
         private final FileChannel channel;

@@ -5,19 +5,17 @@ import java.util.List;
 
 import dev.briefings.intake.Initiative;
 
-/** What the intake makes of one item read from an input file. */
+/** What the intake makes of one item read from an input file, on its way into the workspace. */
 public sealed interface StagedRecord {
 
     long seq();
 
     /**
-     * @param included  whether the record matches the edition's filters
-     * @param hash      a digest of the record's content, to tell changed records from unchanged ones
+     * @param included     whether the record matches the edition's filters
      * @param committedUsd the record's own committed (and disbursed) funding in USD, exact
-     * @param json      the record in its staged JSON form ({@link dev.briefings.intake.InitiativeJson})
      */
     record Accepted(long seq, String position, boolean included, BigDecimal committedUsd, BigDecimal proposedUsd,
-                    String hash, Initiative initiative, String json) implements StagedRecord {
+                    Initiative initiative) implements StagedRecord {
     }
 
     /** @param id the record's id where it could be read, else null */

@@ -19,9 +19,9 @@ public record Workspace(Path dir) {
         return new Workspace(dataDir.resolve("work").resolve(Long.toString(jobInstanceId)));
     }
 
-    /** Accepted records as read: one {@link StagedLines} accepted line each. */
+    /** Accepted records as read, in the binary form of {@link AcceptedFile}. */
     public Path accepted() {
-        return dir.resolve("accepted.tsv");
+        return dir.resolve("accepted.bin");
     }
 
     /** One short line per accepted record (seq, id, partOf, included, position) for the cross-record checks. */
@@ -52,6 +52,11 @@ public record Workspace(Path dir) {
     /** The briefing model, as the figures step leaves it for the render step. */
     public Path model() {
         return dir.resolve("model.json");
+    }
+
+    /** The finished workbook, written by the one pass over the records, published by the render step. */
+    public Path workbook() {
+        return dir.resolve("briefing.xlsx");
     }
 
     /** This run's snapshot of in-scope records (id, content hash, committed USD, title; gzipped) for the next run. */

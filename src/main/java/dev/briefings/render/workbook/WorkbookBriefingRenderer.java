@@ -9,17 +9,20 @@ import java.nio.file.StandardCopyOption;
 import java.util.Objects;
 
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 import dev.briefings.briefing.BriefingModel;
+import dev.briefings.briefing.InitiativeRow;
 import dev.briefings.briefing.InitiativeRows;
 
 /**
  * Renders a briefing as an .xlsx workbook with the sheets Summary, Initiatives, Funding, Risks, Changes and Sources.
  * <p>
  * Built on an .xlsx template (see templates/README.md) with POI's streaming SXSSF: only a window of rows per sheet
- * is in memory, the rest goes to compressed temporary files, so {@link InitiativeRows} may deliver a million rows.
- * The rows are read once, feeding Initiatives and Sources together. Text from records is always written as text, never as a
- * formula.
+ * is in memory, the rest goes to temporary files, so a million rows may be fed. Rows are fed one at a time
+ * ({@link #begin()}), so that the pass that computes the figures writes them as it goes, feeding Initiatives and
+ * Sources together; the sheets made from the finished model follow. Text from records is always written as text,
+ * never as a formula.
  */
 public final class WorkbookBriefingRenderer {
 
@@ -33,7 +36,8 @@ public final class WorkbookBriefingRenderer {
     }
 
     /**
-     * Writes the workbook to {@code out} (replacing it). The file appears only once complete.
+     * Writes the workbook to {@code out} (replacing it) from a model and its rows. The file appears only once
+     * complete.
      *
      * @throws TemplateException    when the template is missing, unreadable or lacks a sheet, header or style
      * @throws UncheckedIOException when the workbook cannot be written
@@ -42,33 +46,69 @@ public final class WorkbookBriefingRenderer {
         Objects.requireNonNull(model, "model");
         Objects.requireNonNull(rows, "rows");
         Objects.requireNonNull(out, "out");
-        WorkbookTemplate.Opened template = WorkbookTemplate.open(templateFile);
-        // Temp files uncompressed (faster; they are deleted at once); shared strings off (that table would hold every text).
-        try (var xssf = template.workbook();
-             var workbook = new SXSSFWorkbook(xssf, ROW_WINDOW, false, false)) {
+        try (Streaming workbook = begin()) {
+            rows.forEach(workbook::accept);
+            workbook.finish(model, out);
+        }
+    }
+
+    /**
+     * Opens the template and starts the streamed sheets; feed every in-scope row with {@link Streaming#accept},
+     * then {@link Streaming#finish}. Close it in any case (it deletes the temporary files).
+     *
+     * @throws TemplateException when the template is missing, unreadable or lacks a sheet, header or style
+     */
+    public Streaming begin() {
+        return new Streaming(WorkbookTemplate.open(templateFile));
+    }
+
+    /** A workbook being written: rows go to temporary files as they come. Not thread-safe. */
+    public static final class Streaming implements AutoCloseable {
+        private final XSSFWorkbook xssf;
+        private final SXSSFWorkbook workbook;
+        private final WorkbookStyles styles;
+        private final InitiativesSheet initiativesSheet;
+        private final SourcesSheet sourcesSheet;
+
+        private Streaming(WorkbookTemplate.Opened template) {
+            this.xssf = template.workbook();
+            // Shared strings off (that table would hold every text); temp files uncompressed (faster; deleted at once).
+            this.workbook = new SXSSFWorkbook(xssf, ROW_WINDOW, false, false);
+            this.styles = template.styles();
+            this.initiativesSheet = new InitiativesSheet(workbook, styles);
+            this.sourcesSheet = new SourcesSheet(workbook, styles);
+            initiativesSheet.begin();
+            sourcesSheet.begin();
+        }
+
+        public void accept(InitiativeRow row) {
+            initiativesSheet.accept(row);
+            sourcesSheet.accept(row);
+        }
+
+        /** Adds the sheets made from the model and writes the workbook to {@code out}; call once, after every row. */
+        public void finish(BriefingModel model, Path out) {
+            StreamedCount initiatives = initiativesSheet.end();
+            StreamedCount sources = sourcesSheet.end();
+            new SummarySheet(workbook, styles).write(model, initiatives, sources);
+            new FundingSheet(workbook, styles).write(model);
+            new RisksSheet(workbook, styles).write(model);
+            new ChangesSheet(workbook, styles).write(model);
             try {
-                var styles = template.styles();
-                // One pass over the rows feeds both streamed sheets: each row is read (and parsed) once.
-                var initiativesSheet = new InitiativesSheet(workbook, styles);
-                var sourcesSheet = new SourcesSheet(workbook, styles);
-                initiativesSheet.begin();
-                sourcesSheet.begin();
-                rows.forEach(item -> {
-                    initiativesSheet.accept(item);
-                    sourcesSheet.accept(item);
-                });
-                StreamedCount initiatives = initiativesSheet.end();
-                StreamedCount sources = sourcesSheet.end();
-                new SummarySheet(workbook, styles).write(model, initiatives, sources);
-                new FundingSheet(workbook, styles).write(model);
-                new RisksSheet(workbook, styles).write(model);
-                new ChangesSheet(workbook, styles).write(model);
                 save(workbook, out);
-            } finally {
-                workbook.dispose();
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot write workbook " + out + ": " + e.getMessage(), e);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write workbook " + out + ": " + e.getMessage(), e);
+        }
+
+        /** Deletes the temporary files and lets go of the template. */
+        @Override
+        public void close() {
+            try (XSSFWorkbook template = xssf) {
+                workbook.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot close the workbook: " + e.getMessage(), e);
+            }
         }
     }
 

@@ -1,0 +1,153 @@
+package dev.briefings.render;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.briefings.render.pdf.PdfBriefingRenderer;
+import dev.briefings.render.workbook.WorkbookBriefingRenderer;
+
+/**
+ * The renderers of each template folder, made once and kept while the template's files stay the same.
+ * <p>
+ * Most of a small briefing's time is the first use of the rendering stack in the JVM (template parsing, the
+ * bundled font, layout, charts and POI classes), none of which depends on the records. {@link #prepare} does all
+ * of that on a second thread, rendering a made-up briefing to a scratch file, while the caller goes on (starting
+ * the application, reading records); {@link #pdf} and {@link #workbook} then wait for it, if it is not done.
+ */
+public final class Renderers implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Renderers.class);
+
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "render-warm-up");
+        t.setDaemon(true);
+        return t;
+    });
+    private final Map<Path, Prepared> prepared = new ConcurrentHashMap<>();
+
+    /** What a template folder's files were when its renderers were made, and the renderers being made. */
+    private record Prepared(List<String> stamp, CompletableFuture<PdfBriefingRenderer> pdf,
+                            CompletableFuture<Void> workbookWarm) {
+    }
+
+    /** Starts making (and warming up) the renderers of a template folder in the background; returns at once. */
+    public void prepare(Path templateDir) {
+        entry(templateDir);
+    }
+
+    /** The PDF renderer of a template folder, waiting for its preparation when under way. */
+    public PdfBriefingRenderer pdf(Path templateDir) {
+        try {
+            return entry(templateDir).pdf().join();
+        } catch (CompletionException e) {
+            throw unwrap(e);
+        }
+    }
+
+    /** The workbook renderer of a template folder; its first use in this JVM has been warmed up if it could be. */
+    public WorkbookBriefingRenderer workbook(Path templateDir) {
+        Prepared p = entry(templateDir);
+        p.workbookWarm().join();
+        return new WorkbookBriefingRenderer(workbookTemplate(templateDir));
+    }
+
+    static Path workbookTemplate(Path templateDir) {
+        return templateDir.resolve("workbook.xlsx");
+    }
+
+    private Prepared entry(Path templateDir) {
+        Path dir = templateDir.toAbsolutePath().normalize();
+        List<String> stamp = stamp(dir);
+        return prepared.compute(dir, (key, old) -> old != null && old.stamp().equals(stamp) ? old : start(dir, stamp));
+    }
+
+    private Prepared start(Path dir, List<String> stamp) {
+        // Workbook first: the pass over the records needs it before the PDF is rendered.
+        CompletableFuture<Void> workbookWarm = CompletableFuture.runAsync(() -> warmWorkbook(dir), worker);
+        CompletableFuture<PdfBriefingRenderer> pdf = CompletableFuture.supplyAsync(() -> {
+            PdfBriefingRenderer renderer = new PdfBriefingRenderer(dir);
+            warm("PDF", dir, scratch -> renderer.render(Specimen.model(), scratch));
+            return renderer;
+        }, worker);
+        return new Prepared(stamp, pdf, workbookWarm);
+    }
+
+    private static void warmWorkbook(Path dir) {
+        Path template = workbookTemplate(dir);
+        if (Files.isRegularFile(template)) {
+            warm("workbook", dir, scratch -> new WorkbookBriefingRenderer(template).render(Specimen.model(),
+                    action -> Specimen.rows().forEach(action), scratch));
+        }
+    }
+
+    private interface Render {
+        void to(Path scratch) throws Exception;
+    }
+
+    /**
+     * Renders the specimen to a scratch file. A template that fails here fails the same way in the real render,
+     * which reports it with the run; the warm-up only notes it.
+     */
+    private static void warm(String what, Path dir, Render render) {
+        Path scratch = null;
+        try {
+            scratch = Files.createTempFile("briefings-warm-up-", ".tmp");
+            render.to(scratch);
+        } catch (Exception | LinkageError e) {
+            LOG.debug("Warming up the {} renderer of {} failed; the briefing's own render will report it: {}",
+                    what, dir, e.toString());
+        } finally {
+            if (scratch != null) {
+                try {
+                    Files.deleteIfExists(scratch);
+                } catch (IOException e) {
+                    LOG.debug("Cannot delete the warm-up file {}: {}", scratch, e.toString());
+                }
+            }
+        }
+    }
+
+    /** Names, sizes and modification times of the folder's files: a changed template gets new renderers. */
+    private static List<String> stamp(Path dir) {
+        List<String> stamp = new ArrayList<>();
+        try (var files = Files.list(dir)) {
+            for (Path f : files.sorted().toList()) {
+                BasicFileAttributes a = Files.readAttributes(f, BasicFileAttributes.class);
+                stamp.add(f.getFileName() + "|" + a.size() + "|" + a.lastModifiedTime().toMillis());
+            }
+        } catch (IOException e) {
+            stamp.add("unreadable: " + e.getMessage());
+        }
+        return stamp;
+    }
+
+    private static RuntimeException unwrap(CompletionException e) {
+        Throwable cause = e.getCause();
+        if (cause instanceof RuntimeException r) {
+            return r;
+        }
+        if (cause instanceof Error err) {
+            throw err;
+        }
+        return new UncheckedIOException(new IOException(cause));
+    }
+
+    @Override
+    public void close() {
+        worker.shutdownNow();
+    }
+}
