@@ -38,6 +38,15 @@ public final class BriefingAssembler {
     private static final Comparator<Ranked> LARGER_FIRST = Comparator.comparing(Ranked::committed)
             .thenComparing(Ranked::proposed).reversed().thenComparingLong(Ranked::seq);
 
+    /** Data-quality notes listed one by one; the rest are counted in one more note. */
+    static final int DATA_QUALITY_LISTED = 20;
+
+    private static final Comparator<FundingLedger.CarveOutExcess> LARGER_EXCESS_FIRST = Comparator
+            .comparing((FundingLedger.CarveOutExcess e) -> e.children().committed().subtract(e.ancestor().committed()))
+            .thenComparing(e -> e.children().proposed().subtract(e.ancestor().proposed()))
+            .reversed()
+            .thenComparing(FundingLedger.CarveOutExcess::ancestorId);
+
     public BriefingAssembler(int largestCount, RiskAssessment risks) {
         this.largestCount = largestCount;
         this.risks = risks;
@@ -121,7 +130,10 @@ public final class BriefingAssembler {
                     row.countedInTotals(), row.committedUsd(), row.proposedUsd(), row.sources(), List.copyOf(numbers)));
         }
         List<DataQualityNote> quality = new ArrayList<>();
-        for (var excess : result.excesses()) {
+        // The largest excesses first, and only so many: a briefing stays a briefing at a million records.
+        List<FundingLedger.CarveOutExcess> excesses = new ArrayList<>(result.excesses());
+        excesses.sort(LARGER_EXCESS_FIRST);
+        for (var excess : excesses.subList(0, Math.min(DATA_QUALITY_LISTED, excesses.size()))) {
             quality.add(new DataQualityNote("Carve-outs of " + excess.ancestorId() + " add up to more than its own funding: "
                     + "committed USD " + Money.format(excess.children().committed()) + " against USD "
                     + Money.format(excess.ancestor().committed()) + ", proposed USD " + Money.format(excess.children().proposed())
@@ -129,6 +141,12 @@ public final class BriefingAssembler {
                     + " carve-out" + (excess.childCount() == 1 ? "" : "s") + "). The total counts the parent's figure only; "
                     + "check the parent's funding or the children's partOf.",
                     concat(excess.ancestorId(), excess.childIds())));
+        }
+        if (excesses.size() > DATA_QUALITY_LISTED) {
+            int more = excesses.size() - DATA_QUALITY_LISTED;
+            quality.add(new DataQualityNote(String.format(java.util.Locale.ROOT, "%,d more record%s ha%s carve-outs that "
+                    + "add up to more than %s own funding (%,d in all; the largest are listed above).", more,
+                    more == 1 ? "" : "s", more == 1 ? "s" : "ve", more == 1 ? "its" : "their", excesses.size()), List.of()));
         }
         return new Result(result, breakdowns, FigureDisplay.timeline(result), List.copyOf(rows), notes,
                 List.copyOf(quality), List.copyOf(numbered.values()));

@@ -52,7 +52,18 @@ public final class ChangeTracker {
 
     /** One snapshot line for an in-scope record. */
     public static String snapshotLine(String id, String hash, BigDecimal committedUsd, String title) {
-        return id + '\t' + hash + '\t' + committedUsd.toPlainString() + '\t' + title.replaceAll("[\\t\\r\\n]", " ");
+        return id + '\t' + hash + '\t' + committedUsd.toPlainString() + '\t' + oneLine(title);
+    }
+
+    /** Tabs and line breaks become spaces, so a title stays one field of one line. */
+    private static String oneLine(String title) {
+        for (int i = 0; i < title.length(); i++) {
+            char c = title.charAt(i);
+            if (c == '\t' || c == '\r' || c == '\n') {
+                return title.replace('\t', ' ').replace('\r', ' ').replace('\n', ' ');
+            }
+        }
+        return title;
     }
 
     /** An in-scope record of this run. Call before {@link #seen}. */
@@ -83,7 +94,7 @@ public final class ChangeTracker {
             return !before.hash().equals(hash);
         }
         return before.committed().compareTo(committedUsd) != 0
-                || !before.title().equals(title.replaceAll("[\\t\\r\\n]", " "));
+                || !before.title().equals(oneLine(title));
     }
 
     private static String scheme(String hash) {

@@ -38,6 +38,9 @@ final class JsonLinesSource implements ItemSource {
     private boolean lineTooLong;
     private long lineNumber;
 
+    /** Reused for every line; grows to the longest line. */
+    private CharBuffer chars = CharBuffer.allocate(1024);
+
     private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
             .onMalformedInput(CodingErrorAction.REPORT)
             .onUnmappableCharacter(CodingErrorAction.REPORT);
@@ -73,9 +76,11 @@ final class JsonLinesSource implements ItemSource {
     }
 
     private Item parse(String position, int start, int end) {
-        String text;
         ByteBuffer bytes = ByteBuffer.wrap(line, start, end - start);
-        CharBuffer chars = CharBuffer.allocate(end - start);
+        if (chars.capacity() < end - start) {
+            chars = CharBuffer.allocate(Math.max(end - start, chars.capacity() * 2));
+        }
+        chars.clear();
         decoder.reset();
         CoderResult result = decoder.decode(bytes, chars, true);
         if (!result.isError()) {
@@ -87,9 +92,8 @@ final class JsonLinesSource implements ItemSource {
                     + ": the byte sequence " + hex(bad, Math.min(end, bad + Math.max(result.length(), 2)))
                     + " is not UTF-8; save the file as UTF-8");
         }
-        chars.flip();
-        text = chars.toString();
-        try (JsonParser parser = IntakeJson.MAPPER.createParser(text)) {
+        // Parsed straight from the decoded characters: no String copy of the line.
+        try (JsonParser parser = IntakeJson.MAPPER.createParser(chars.array(), 0, chars.position())) {
             parser.nextToken();
             JsonNode node = IntakeJson.MAPPER.readTree(parser);
             if (parser.nextToken() != null) {

@@ -7,6 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Objects;
+import java.util.zip.Deflater;
+
+import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
 
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -73,7 +76,15 @@ public final class WorkbookBriefingRenderer {
         private Streaming(WorkbookTemplate.Opened template) {
             this.xssf = template.workbook();
             // Shared strings off (that table would hold every text); temp files uncompressed (faster; deleted at once).
-            this.workbook = new SXSSFWorkbook(xssf, ROW_WINDOW, false, false);
+            this.workbook = new SXSSFWorkbook(xssf, ROW_WINDOW, false, false) {
+                /** Fastest deflate: the sheets are most of the work of saving and compress well even so. */
+                @Override
+                protected ZipArchiveOutputStream createArchiveOutputStream(OutputStream out) {
+                    ZipArchiveOutputStream zip = super.createArchiveOutputStream(out);
+                    zip.setLevel(Deflater.BEST_SPEED);
+                    return zip;
+                }
+            };
             this.styles = template.styles();
             this.initiativesSheet = new InitiativesSheet(workbook, styles);
             this.sourcesSheet = new SourcesSheet(workbook, styles);
