@@ -24,11 +24,12 @@ final class Contexts {
     }
 
     static ConfigurableApplicationContext start(Path dataDir, Path templatesDir, PrintWriter err) {
-        return start(dataDir, templatesDir, err, null);
+        return start(dataDir, templatesDir, err, null, ConsoleProgress.EVERY);
     }
 
     /** @param renderers renderers already being prepared (see {@link Renderers}), or null to make them when needed */
-    static ConfigurableApplicationContext start(Path dataDir, Path templatesDir, PrintWriter err, Renderers renderers) {
+    static ConfigurableApplicationContext start(Path dataDir, Path templatesDir, PrintWriter err, Renderers renderers,
+                                                long progressEvery) {
         databaseServerOnLoopback();
         return new SpringApplicationBuilder(CommandLineApplication.class)
                 .web(WebApplicationType.NONE)
@@ -37,7 +38,7 @@ final class Contexts {
                         "briefings.templates-dir=" + templatesDir.toAbsolutePath().normalize(),
                         "briefings.output-dir=" + Path.of("output").toAbsolutePath().normalize())
                 .initializers(c -> {
-                    c.getBeanFactory().registerSingleton("runProgress", new ConsoleProgress(err));
+                    c.getBeanFactory().registerSingleton("runProgress", new ConsoleProgress(err, progressEvery));
                     if (renderers != null) {
                         c.getBeanFactory().registerSingleton("renderers", renderers);
                     }

@@ -75,6 +75,10 @@ final class RunCommand implements Callable<Integer> {
     @CommandLine.Mixin
     FolderOptions folders;
 
+    @Option(names = "--progress-every", hidden = true, defaultValue = "100000",
+            description = "Records between progress lines on stderr (for tests).")
+    long progressEvery;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -98,7 +102,8 @@ final class RunCommand implements Callable<Integer> {
         // The rendering stack warms up on the second core while the application starts and the records are read.
         var renderers = new Renderers();
         renderers.prepare(templates.resolve(template));
-        try (renderers; ConfigurableApplicationContext context = Contexts.start(folders.dataDir, templates, err, renderers)) {
+        try (renderers; ConfigurableApplicationContext context = Contexts.start(folders.dataDir, templates, err, renderers,
+                Math.max(1, progressEvery))) {
             BriefingRunner runner = context.getBean(BriefingRunner.class);
             BriefingRunner.Outcome outcome = runner.run(parameters, force);
             int code = report(outcome, out, err);
