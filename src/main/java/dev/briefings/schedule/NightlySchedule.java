@@ -18,10 +18,10 @@ import org.springframework.scheduling.support.CronTrigger;
 import org.springframework.stereotype.Component;
 
 import dev.briefings.BriefingsProperties;
+import dev.briefings.delivery.DeliveryRunner;
 import dev.briefings.filters.Filters;
 import dev.briefings.job.BriefingParameters;
 import dev.briefings.job.BriefingRunner;
-import dev.briefings.job.DeliveryRunner;
 import dev.briefings.job.Preflight;
 
 /**
