@@ -23,7 +23,7 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 import dev.briefings.BriefingsProperties;
-import dev.briefings.briefing.BriefingAssembler;
+import dev.briefings.compose.BriefingAssembler;
 import dev.briefings.briefing.BriefingMeta;
 import dev.briefings.briefing.BriefingModel;
 import dev.briefings.briefing.BriefingModelJson;
