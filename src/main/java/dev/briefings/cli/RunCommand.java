@@ -14,11 +14,11 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import dev.briefings.compose.Preflight;
 import dev.briefings.delivery.DeliveryRunner;
 import dev.briefings.filters.Filters;
 import dev.briefings.job.BriefingParameters;
 import dev.briefings.job.BriefingRunner;
-import dev.briefings.job.Preflight;
 import dev.briefings.publish.Manifest;
 import dev.briefings.render.Renderers;
 

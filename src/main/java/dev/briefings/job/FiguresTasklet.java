@@ -34,6 +34,7 @@ import dev.briefings.figures.FundedRecord;
 import dev.briefings.history.ChangeTracker;
 import dev.briefings.history.RunHistory;
 import dev.briefings.intake.FxRates;
+import dev.briefings.intake.InputFiles;
 import dev.briefings.risk.ContextFigure;
 import dev.briefings.risk.MarketContext;
 import dev.briefings.risk.RiskAssessment;

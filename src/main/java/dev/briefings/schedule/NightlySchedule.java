@@ -18,11 +18,11 @@ import org.springframework.scheduling.support.CronTrigger;
 import org.springframework.stereotype.Component;
 
 import dev.briefings.BriefingsProperties;
+import dev.briefings.compose.Preflight;
 import dev.briefings.delivery.DeliveryRunner;
 import dev.briefings.filters.Filters;
 import dev.briefings.job.BriefingParameters;
 import dev.briefings.job.BriefingRunner;
-import dev.briefings.job.Preflight;
 
 /**
  * Runs the nightly briefing at the configured cron time and zone, and on start catches up a missed night.

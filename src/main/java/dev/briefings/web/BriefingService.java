@@ -31,11 +31,11 @@ import org.springframework.stereotype.Service;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import dev.briefings.BriefingsProperties;
+import dev.briefings.compose.Preflight;
 import dev.briefings.delivery.DeliveryRunner;
 import dev.briefings.filters.Filters;
 import dev.briefings.job.BriefingParameters;
 import dev.briefings.job.BriefingRunner;
-import dev.briefings.job.Preflight;
 import dev.briefings.publish.FileDigest;
 import dev.briefings.publish.Manifest;
 import dev.briefings.web.WebExceptions.BadRequestException;
