@@ -19,15 +19,15 @@ public record Filters(List<String> parties, List<String> stages, List<String> ki
 
     public static final Filters NONE = new Filters(List.of(), List.of(), List.of(), List.of());
 
-    /** The filter names, as in {@link #canonical()}; each front words them its own way (an option, a field). */
-    public static final String PARTY = "party";
-    public static final String STAGE = "stage";
-    public static final String KIND = "kind";
-    public static final String MINERAL = "mineral";
+    /** The filter names, as in {@link #canonical()}. */
+    private static final String PARTY = "party";
+    private static final String STAGE = "stage";
+    private static final String KIND = "kind";
+    private static final String MINERAL = "mineral";
 
     /**
-     * A value a user must fix: which filter it was given for and what is wrong with it, e.g. {@code stage} and
-     * "'MINNING' is not one of MINING, ...".
+     * A value a user must fix: which filter it was given for ("party", "stage" or "kind") and what is wrong with it,
+     * e.g. "'MINNING' is not one of MINING, ...". Each front words the filter its own way (an option, a field).
      */
     public record Problem(String filter, String message) {
     }
