@@ -10,7 +10,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-import dev.briefings.job.DeliveryRunner;
+import dev.briefings.delivery.DeliveryRunner;
 
 @Command(name = "distribute", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Delivers a briefing already written to the recipients in INPUT/recipients.json: each gets "

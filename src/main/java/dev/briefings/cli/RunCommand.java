@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -13,10 +14,11 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import dev.briefings.compose.Preflight;
+import dev.briefings.delivery.DeliveryRunner;
+import dev.briefings.filters.Filters;
 import dev.briefings.job.BriefingParameters;
 import dev.briefings.job.BriefingRunner;
-import dev.briefings.job.DeliveryRunner;
-import dev.briefings.job.Preflight;
 import dev.briefings.publish.Manifest;
 import dev.briefings.render.Renderers;
 
@@ -83,10 +85,12 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        var filters = new BriefingParameters.Filters(parties, stages, kinds, minerals);
-        List<String> problems = filters.problems();
+        var filters = new Filters(parties, stages, kinds, minerals);
+        List<Filters.Problem> problems = filters.problems();
         if (!problems.isEmpty()) {
-            throw new CommandLine.ParameterException(spec.commandLine(), String.join("; ", problems));
+            // Worded as the options they came from, e.g. "--stage 'MINNING' is not one of ...".
+            throw new CommandLine.ParameterException(spec.commandLine(), problems.stream()
+                    .map(p -> "--" + p.filter() + " " + p.message()).collect(Collectors.joining("; ")));
         }
         if (!template.matches("[A-Za-z0-9][A-Za-z0-9_-]{0,63}")) {
             throw new CommandLine.ParameterException(spec.commandLine(),

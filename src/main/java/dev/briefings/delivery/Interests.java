@@ -2,7 +2,7 @@ package dev.briefings.delivery;
 
 import java.util.List;
 
-import dev.briefings.job.BriefingParameters;
+import dev.briefings.filters.Filters;
 
 /**
  * What a recipient follows. Normalised like the run's filters (codes upper-case, minerals lower-case, each list
@@ -13,7 +13,7 @@ public record Interests(List<String> parties, List<String> stages, List<String> 
     public static final Interests ALL = new Interests(List.of(), List.of(), List.of(), List.of());
 
     public Interests {
-        var same = new BriefingParameters.Filters(parties, stages, kinds, minerals);
+        var same = new Filters(parties, stages, kinds, minerals);
         parties = same.parties();
         stages = same.stages();
         kinds = same.kinds();
@@ -21,8 +21,8 @@ public record Interests(List<String> parties, List<String> stages, List<String> 
     }
 
     /** The filters of the edition these interests ask for. */
-    public BriefingParameters.Filters filters() {
-        return new BriefingParameters.Filters(parties, stages, kinds, minerals);
+    public Filters filters() {
+        return new Filters(parties, stages, kinds, minerals);
     }
 
     public boolean isEmpty() {

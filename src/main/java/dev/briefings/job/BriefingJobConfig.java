@@ -25,6 +25,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import dev.briefings.BriefingsProperties;
 import dev.briefings.history.RunHistory;
 import dev.briefings.intake.FxRates;
+import dev.briefings.intake.InputFiles;
 import dev.briefings.render.Renderers;
 import dev.briefings.staging.StagedRecord;
 import dev.briefings.staging.Workspace;

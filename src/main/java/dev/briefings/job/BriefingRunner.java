@@ -17,13 +17,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.configuration.support.MapJobRegistry;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.launch.JobExecutionAlreadyRunningException;
 import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException;
 import org.springframework.batch.core.launch.JobOperator;
-import org.springframework.batch.core.launch.support.TaskExecutorJobLauncher;
+import org.springframework.batch.core.launch.support.TaskExecutorJobOperator;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -188,17 +189,20 @@ public class BriefingRunner {
             }
             var builder = new JobParametersBuilder(toRun.toJobParameters());
             labels.forEach((k, v) -> builder.addString(k, v, false));
-            var launcher = new TaskExecutorJobLauncher();
-            launcher.setJobRepository(jobRepository);
-            launcher.setTaskExecutor(task -> executor.execute(() -> {
+            // An operator of its own for this one run: the application's operator runs jobs in the calling thread,
+            // this one hands the run to the executor, which lets go of the locks when the run ends.
+            var operator = new TaskExecutorJobOperator();
+            operator.setJobRepository(jobRepository);
+            operator.setJobRegistry(new MapJobRegistry()); // required, though start(Job, ...) never looks a job up
+            operator.setTaskExecutor(task -> executor.execute(() -> {
                 try {
                     task.run();
                 } finally {
                     release(lock, shared);
                 }
             }));
-            launcher.afterPropertiesSet();
-            return new Start.Started(toRun, launcher.run(briefingJob, builder.toJobParameters()), plan.resumed());
+            operator.afterPropertiesSet();
+            return new Start.Started(toRun, operator.start(briefingJob, builder.toJobParameters()), plan.resumed());
         } catch (Exception | Error e) {
             release(lock, shared);
             throw e;

@@ -23,7 +23,7 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 import dev.briefings.BriefingsProperties;
-import dev.briefings.briefing.BriefingAssembler;
+import dev.briefings.compose.BriefingAssembler;
 import dev.briefings.briefing.BriefingMeta;
 import dev.briefings.briefing.BriefingModel;
 import dev.briefings.briefing.BriefingModelJson;
@@ -34,6 +34,7 @@ import dev.briefings.figures.FundedRecord;
 import dev.briefings.history.ChangeTracker;
 import dev.briefings.history.RunHistory;
 import dev.briefings.intake.FxRates;
+import dev.briefings.intake.InputFiles;
 import dev.briefings.risk.ContextFigure;
 import dev.briefings.risk.MarketContext;
 import dev.briefings.risk.RiskAssessment;

@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 
+import dev.briefings.filters.Filters;
 import dev.briefings.intake.FundingLine;
 import dev.briefings.intake.FxRates;
 import dev.briefings.intake.Initiative;
@@ -19,9 +20,9 @@ class IntakeProcessor implements ItemProcessor<IndexedRecord, StagedRecord> {
 
     private final RecordValidator validator;
     private final FxRates rates;
-    private final BriefingParameters.Filters filters;
+    private final Filters filters;
 
-    IntakeProcessor(FxRates rates, BriefingParameters.Filters filters) {
+    IntakeProcessor(FxRates rates, Filters filters) {
         this.validator = new RecordValidator(rates);
         this.rates = rates;
         this.filters = filters;

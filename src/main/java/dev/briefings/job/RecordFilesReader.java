@@ -11,6 +11,7 @@ import org.springframework.batch.infrastructure.item.ItemStreamException;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
 
 import dev.briefings.intake.InitiativeFileReader;
+import dev.briefings.intake.InputFiles;
 import dev.briefings.intake.RawRecord;
 import dev.briefings.staging.Workspace;
 

@@ -2,14 +2,12 @@ package dev.briefings.job;
 
 import java.time.Duration;
 import java.time.LocalDateTime;
-import java.util.Map;
 
 import org.slf4j.MDC;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.listener.JobExecutionListener;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.core.task.TaskDecorator;
 
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -86,26 +84,4 @@ final class RunTelemetry implements JobExecutionListener {
                     .baseUnit("records").tag("edition", kind).register(meters).record(rejected);
         }
     }
-
-    /** Runs a task with the MDC of the thread that handed it over (the render and delivery threads). */
-    static final TaskDecorator COPY_MDC = task -> {
-        Map<String, String> context = MDC.getCopyOfContextMap();
-        return () -> {
-            Map<String, String> previous = MDC.getCopyOfContextMap();
-            if (context == null) {
-                MDC.clear();
-            } else {
-                MDC.setContextMap(context);
-            }
-            try {
-                task.run();
-            } finally {
-                if (previous == null) {
-                    MDC.clear();
-                } else {
-                    MDC.setContextMap(previous);
-                }
-            }
-        };
-    };
 }

@@ -18,10 +18,11 @@ import org.springframework.scheduling.support.CronTrigger;
 import org.springframework.stereotype.Component;
 
 import dev.briefings.BriefingsProperties;
+import dev.briefings.compose.Preflight;
+import dev.briefings.delivery.DeliveryRunner;
+import dev.briefings.filters.Filters;
 import dev.briefings.job.BriefingParameters;
 import dev.briefings.job.BriefingRunner;
-import dev.briefings.job.DeliveryRunner;
-import dev.briefings.job.Preflight;
 
 /**
  * Runs the nightly briefing at the configured cron time and zone, and on start catches up a missed night.
@@ -84,7 +85,7 @@ public class NightlySchedule implements SmartLifecycle {
         Path templates = properties.templatesDir().toAbsolutePath().normalize();
         Preflight.check(input, templates, schedule.template(), null);
         var parameters = new BriefingParameters(at.toLocalDate(), BriefingParameters.NIGHTLY,
-                BriefingParameters.Filters.NONE, schedule.template(), 1, input, null);
+                Filters.NONE, schedule.template(), 1, input, null);
         BriefingRunner.Outcome outcome = briefings.run(parameters, false);
         String what = "nightly briefing " + parameters.asOf() + " (scheduled " + at + ")";
         DeliveryRunner.Report delivery = null;

@@ -31,10 +31,11 @@ import org.springframework.stereotype.Service;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import dev.briefings.BriefingsProperties;
+import dev.briefings.compose.Preflight;
+import dev.briefings.delivery.DeliveryRunner;
+import dev.briefings.filters.Filters;
 import dev.briefings.job.BriefingParameters;
 import dev.briefings.job.BriefingRunner;
-import dev.briefings.job.DeliveryRunner;
-import dev.briefings.job.Preflight;
 import dev.briefings.publish.FileDigest;
 import dev.briefings.publish.Manifest;
 import dev.briefings.web.WebExceptions.BadRequestException;
@@ -121,8 +122,9 @@ public class BriefingService implements DisposableBean {
 
     /** Starts (or finds) the briefing asked for; returns its id and status. */
     public synchronized Views.Accepted submit(BriefingRequest request, String user) throws Exception {
-        var filters = new BriefingParameters.Filters(request.parties(), request.stages(), request.kinds(), request.minerals());
-        List<String> problems = new ArrayList<>(filters.problems().stream().map(p -> p.replaceFirst("^--", "")).toList());
+        var filters = new Filters(request.parties(), request.stages(), request.kinds(), request.minerals());
+        // Worded as the request's filters, e.g. "stage 'MINNING' is not one of ...".
+        List<String> problems = new ArrayList<>(filters.problems().stream().map(p -> p.filter() + " " + p.message()).toList());
         String template = request.template() == null || request.template().isBlank() ? BriefingParameters.DEFAULT_TEMPLATE
                 : request.template();
         Path templates = properties.templatesDir().toAbsolutePath().normalize();

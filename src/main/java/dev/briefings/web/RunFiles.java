@@ -8,7 +8,7 @@ import java.util.Optional;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
-import dev.briefings.job.DeliveryRunner;
+import dev.briefings.delivery.DeliveryRunner;
 import dev.briefings.publish.RejectsFile;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;

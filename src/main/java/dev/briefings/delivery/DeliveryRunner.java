@@ -1,4 +1,4 @@
-package dev.briefings.job;
+package dev.briefings.delivery;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -18,11 +18,8 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
-import dev.briefings.delivery.DeliveryLog;
-import dev.briefings.delivery.DeliveryProperties;
-import dev.briefings.delivery.Distribution;
-import dev.briefings.delivery.Distributor;
 import dev.briefings.history.RunHistory;
+import dev.briefings.job.BriefingRunner;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 

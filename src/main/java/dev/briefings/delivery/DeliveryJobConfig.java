@@ -1,8 +1,10 @@
-package dev.briefings.job;
+package dev.briefings.delivery;
 
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 
+import org.slf4j.MDC;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
@@ -23,18 +25,10 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Scope;
 import org.springframework.context.annotation.ScopedProxyMode;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
+import org.springframework.core.task.TaskDecorator;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import dev.briefings.BriefingsProperties;
-import dev.briefings.delivery.DeliveryLog;
-import dev.briefings.delivery.DeliveryProperties;
-import dev.briefings.delivery.Distribution;
-import dev.briefings.delivery.Distributor;
-import dev.briefings.delivery.MailComposer;
-import dev.briefings.delivery.Recipient;
-import dev.briefings.delivery.RecipientDelivery;
-import dev.briefings.delivery.SmtpSender;
-import dev.briefings.delivery.SmtpSettings;
 import dev.briefings.history.RunHistory;
 
 /** The delivery job: one multi-threaded step that personalises and sends the briefing to every recipient. */
@@ -48,6 +42,28 @@ class DeliveryJobConfig {
     static final String RUN = "run";
     /** Job context keys for the counts of this run. */
     static final String[] COUNTS = {"delivered", "alreadyDelivered", "failed", "uncertain"};
+
+    /** Runs a task with the MDC of the thread that handed it over (the delivery threads). */
+    private static final TaskDecorator COPY_MDC = task -> {
+        Map<String, String> context = MDC.getCopyOfContextMap();
+        return () -> {
+            Map<String, String> previous = MDC.getCopyOfContextMap();
+            if (context == null) {
+                MDC.clear();
+            } else {
+                MDC.setContextMap(context);
+            }
+            try {
+                task.run();
+            } finally {
+                if (previous == null) {
+                    MDC.clear();
+                } else {
+                    MDC.setContextMap(previous);
+                }
+            }
+        };
+    };
 
     private final JobRepository jobRepository;
     private final PlatformTransactionManager transactionManager;
@@ -71,7 +87,7 @@ class DeliveryJobConfig {
                              DeliveryProperties properties) {
         var threads = new SimpleAsyncTaskExecutor("deliver-");
         threads.setConcurrencyLimit(Math.max(1, properties.threads()));
-        threads.setTaskDecorator(RunTelemetry.COPY_MDC);
+        threads.setTaskDecorator(COPY_MDC);
         var counter = new OutcomeCounter();
         return new StepBuilder("deliverBriefingStep", jobRepository)
                 .<Recipient, RecipientDelivery.Result>chunk(Math.max(1, properties.threads()) * 4)

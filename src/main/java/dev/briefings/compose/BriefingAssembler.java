@@ -1,4 +1,4 @@
-package dev.briefings.briefing;
+package dev.briefings.compose;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -9,11 +9,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
 
+import dev.briefings.briefing.Breakdown;
+import dev.briefings.briefing.DataQualityNote;
+import dev.briefings.briefing.Dimension;
+import dev.briefings.briefing.InitiativeRow;
+import dev.briefings.briefing.RiskNote;
+import dev.briefings.briefing.SourceRef;
+import dev.briefings.briefing.TimelinePoint;
 import dev.briefings.figures.Cents;
 import dev.briefings.figures.FigureDisplay;
 import dev.briefings.figures.FigureKeys;
 import dev.briefings.figures.FundedRecord;
 import dev.briefings.figures.FundingLedger;
+import dev.briefings.figures.Money;
 import dev.briefings.intake.Initiative;
 import dev.briefings.intake.Organization;
 import dev.briefings.intake.Source;

@@ -1,4 +1,4 @@
-package dev.briefings.job;
+package dev.briefings.compose;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -8,6 +8,7 @@ import java.util.stream.Stream;
 
 import dev.briefings.intake.ConfigurationException;
 import dev.briefings.intake.FxRates;
+import dev.briefings.intake.InputFiles;
 import dev.briefings.publish.RunFolder;
 import dev.briefings.risk.MarketContext;
 import dev.briefings.risk.RiskRules;

@@ -1,11 +1,9 @@
-package dev.briefings.briefing;
+package dev.briefings.figures;
 
 import java.math.BigDecimal;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.util.Locale;
-
-import dev.briefings.figures.Cents;
 
 /** Money in words for messages: "1,250,000.00", rounded once, here. */
 public final class Money {

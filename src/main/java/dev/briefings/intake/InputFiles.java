@@ -1,4 +1,4 @@
-package dev.briefings.job;
+package dev.briefings.intake;
 
 import java.io.IOException;
 import java.nio.file.Files;
