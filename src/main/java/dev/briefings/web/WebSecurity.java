@@ -28,7 +28,7 @@ class WebSecurity {
 
     @Bean
     PasswordEncoder passwordEncoder() {
-        return new BCryptPasswordEncoder();
+        return new VerifiedPasswords(new BCryptPasswordEncoder(), java.time.Clock.systemUTC());
     }
 
     @Bean
