@@ -36,7 +36,7 @@ class BriefingJobConfig {
 
     static final String JOB_NAME = "briefingJob";
     static final String INGEST_STEP = "ingestRecordsStep";
-    static final String FIGURES_STEP = "computeFiguresStep";
+    static final String COMPOSE_STEP = "composeBriefingStep";
     static final int CHUNK_SIZE = 2000;
 
     private final JobRepository jobRepository;
@@ -52,14 +52,14 @@ class BriefingJobConfig {
 
     @Bean
     Job briefingJob(Step fingerprintInputsStep, Step ingestRecordsStep, Step reconcileRecordsStep,
-                    Step computeFiguresStep, Step renderBriefingStep, ObjectProvider<MeterRegistry> meters) {
+                    Step composeBriefingStep, Step publishBriefingStep, ObjectProvider<MeterRegistry> meters) {
         return new JobBuilder(JOB_NAME, jobRepository)
                 .validator(new BriefingParameters.Validator())
                 .start(fingerprintInputsStep)
                 .next(ingestRecordsStep)
                 .next(reconcileRecordsStep)
-                .next(computeFiguresStep)
-                .next(renderBriefingStep)
+                .next(composeBriefingStep)
+                .next(publishBriefingStep)
                 .listener(new RunTelemetry(meters))
                 .listener(new JobExecutionListener() {
                     @Override
@@ -122,18 +122,18 @@ class BriefingJobConfig {
                 .tasklet(reconcileTasklet, transactionManager).listener(progressOf(progress)).build();
     }
 
-    /** The one pass over the accepted records: figures, risks, changes and the workbook's rows. */
+    /** One pass over the accepted records (figures, risks, changes, the workbook's rows), then the PDF. */
     @Bean
-    Step computeFiguresStep(FiguresTasklet figuresTasklet, ObjectProvider<RunProgress> progress) {
-        return new StepBuilder(FIGURES_STEP, jobRepository)
-                .tasklet(figuresTasklet, transactionManager).listener(progressOf(progress)).build();
+    Step composeBriefingStep(ComposeTasklet composeTasklet, ObjectProvider<RunProgress> progress) {
+        return new StepBuilder(COMPOSE_STEP, jobRepository)
+                .tasklet(composeTasklet, transactionManager).listener(progressOf(progress)).build();
     }
 
-    /** The PDF from the briefing model, then rejects, manifest and the atomic publish. */
+    /** Rejects, manifest and the atomic move into place, then the run history. */
     @Bean
-    Step renderBriefingStep(RenderTasklet renderTasklet, ObjectProvider<RunProgress> progress) {
-        return new StepBuilder("renderBriefingStep", jobRepository)
-                .tasklet(renderTasklet, transactionManager).listener(progressOf(progress)).build();
+    Step publishBriefingStep(PublishTasklet publishTasklet, ObjectProvider<RunProgress> progress) {
+        return new StepBuilder("publishBriefingStep", jobRepository)
+                .tasklet(publishTasklet, transactionManager).listener(progressOf(progress)).build();
     }
 
     // Step-scoped parts: each is made for one step execution, from the run's parameters.
@@ -171,18 +171,17 @@ class BriefingJobConfig {
 
     @Bean
     @StepScope
-    FiguresTasklet figuresTasklet(@Value("#{stepExecution}") StepExecution step, RunHistory history,
+    ComposeTasklet composeTasklet(@Value("#{stepExecution}") StepExecution step, RunHistory history,
                                   ObjectProvider<BuildProperties> build, Renderers renderers,
                                   ObjectProvider<RunProgress> progress) {
-        return new FiguresTasklet(workspace(step), parameters(step), properties, history, version(build), renderers,
+        return new ComposeTasklet(workspace(step), parameters(step), properties, history, version(build), renderers,
                 progress.getIfAvailable(() -> RunProgress.NONE));
     }
 
     @Bean
     @StepScope
-    RenderTasklet renderTasklet(@Value("#{stepExecution}") StepExecution step, RunHistory history,
-                                Renderers renderers) {
-        return new RenderTasklet(workspace(step), parameters(step), properties, history, renderers);
+    PublishTasklet publishTasklet(@Value("#{stepExecution}") StepExecution step, RunHistory history) {
+        return new PublishTasklet(workspace(step), parameters(step), properties, history);
     }
 
     private static BriefingParameters parameters(StepExecution step) {

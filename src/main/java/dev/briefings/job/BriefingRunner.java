@@ -255,8 +255,8 @@ public class BriefingRunner {
     }
 
     private Path runFolderOf(JobExecution execution, BriefingParameters parameters) {
-        String folder = execution.getExecutionContext().containsKey(RenderTasklet.RUN_FOLDER)
-                ? execution.getExecutionContext().getString(RenderTasklet.RUN_FOLDER) : null;
+        String folder = execution.getExecutionContext().containsKey(PublishTasklet.RUN_FOLDER)
+                ? execution.getExecutionContext().getString(PublishTasklet.RUN_FOLDER) : null;
         return folder != null ? Path.of(folder) : parameters.runFolder(properties.outputDir()).toAbsolutePath().normalize();
     }
 

@@ -54,7 +54,12 @@ public record Workspace(Path dir) {
         return dir.resolve("model.json");
     }
 
-    /** The finished workbook, written by the one pass over the records, published by the render step. */
+    /** The finished PDF, rendered by the compose step, published by the publish step. */
+    public Path pdf() {
+        return dir.resolve("briefing.pdf");
+    }
+
+    /** The finished workbook, written by the compose step, published by the publish step. */
     public Path workbook() {
         return dir.resolve("briefing.xlsx");
     }

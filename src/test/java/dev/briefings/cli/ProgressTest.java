@@ -29,12 +29,12 @@ class ProgressTest {
         assertThat(lines).filteredOn(l -> l.startsWith("  ingestRecordsStep: "))
                 .extracting(l -> l.replaceAll(", [0-9,]+ a second$", ""))
                 .containsExactly("  ingestRecordsStep: 2,000 records", "  ingestRecordsStep: 4,000 records");
-        assertThat(lines).filteredOn(l -> l.startsWith("  computeFiguresStep: "))
+        assertThat(lines).filteredOn(l -> l.startsWith("  composeBriefingStep: "))
                 .extracting(l -> l.replaceAll(", [0-9,]+ a second$", ""))
-                .containsExactly("  computeFiguresStep: 2,000 records", "  computeFiguresStep: 4,000 records");
+                .containsExactly("  composeBriefingStep: 2,000 records", "  composeBriefingStep: 4,000 records");
         assertThat(lines).allSatisfy(l -> assertThat(l).matches("  \\w+Step( \\.\\.\\.|: [0-9,]+ records, [0-9,]+ a second)"));
         // Once a run has shown progress, the start of each later step is shown too.
-        assertThat(lines).contains("  reconcileRecordsStep ...", "  computeFiguresStep ...", "  renderBriefingStep ...");
+        assertThat(lines).contains("  reconcileRecordsStep ...", "  composeBriefingStep ...", "  publishBriefingStep ...");
         assertThat(r.out()).contains("4,500 read = 4,500 accepted + 0 rejected");
     }
 
@@ -44,10 +44,10 @@ class ProgressTest {
         var progress = new ConsoleProgress(new PrintWriter(err));
         progress.stepStarted("ingestRecordsStep");
         progress.records("ingestRecordsStep", 99_999);
-        progress.stepStarted("computeFiguresStep");
-        progress.records("computeFiguresStep", 99_999);
+        progress.stepStarted("composeBriefingStep");
+        progress.records("composeBriefingStep", 99_999);
         assertThat(err.toString()).isEmpty();
-        progress.records("computeFiguresStep", 100_000);
-        assertThat(err.toString()).startsWith("  computeFiguresStep: 100,000 records, ");
+        progress.records("composeBriefingStep", 100_000);
+        assertThat(err.toString()).startsWith("  composeBriefingStep: 100,000 records, ");
     }
 }

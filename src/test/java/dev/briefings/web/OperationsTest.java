@@ -86,9 +86,9 @@ class OperationsTest {
         mvc.perform(get("/actuator/metrics/briefings.runs").with(ANALYST).param("tag", "edition:nightly"))
                 .andExpect(status().isNotFound());
 
-        // The render step's line, written on the run's thread, names the run; a line outside any run does not.
+        // The compose step's line, written on the PDF's own thread, names the run; a line outside any run does not.
         String name = "[run=" + id + " asOf=2025-10-31 edition=party-au] ";
-        assertThat(output.getOut().lines().filter(l -> l.contains("PDF written in")))
+        assertThat(output.getOut().lines().filter(l -> l.contains("PDF rendered in")))
                 .singleElement().asString().contains(name);
         assertThat(output.getOut().lines().filter(l -> l.contains("[] "))).isEmpty();
     }

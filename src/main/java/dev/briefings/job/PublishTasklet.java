@@ -23,17 +23,16 @@ import dev.briefings.publish.FileDigest;
 import dev.briefings.publish.Manifest;
 import dev.briefings.publish.RejectsFile;
 import dev.briefings.publish.RunFolder;
-import dev.briefings.render.Renderers;
 import dev.briefings.staging.Workspace;
 
 /**
- * Renders the PDF from the briefing model and writes it, the workbook (finished by the figures step),
- * rejects.json and the manifest into a hidden folder, then renames it into place, so
+ * Publishes the composed briefing: the PDF and the workbook from the work folder, rejects.json and the manifest go
+ * into a hidden folder, then renames it into place, so
  * the run folder appears whole or not at all.
  */
-class RenderTasklet implements Tasklet {
+class PublishTasklet implements Tasklet {
 
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RenderTasklet.class);
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(PublishTasklet.class);
 
     static final String RUN_FOLDER = "runFolder";
     static final String BRIEFING = "briefing.pdf";
@@ -43,11 +42,8 @@ class RenderTasklet implements Tasklet {
     private final BriefingParameters parameters;
     private final BriefingsProperties properties;
     private final RunHistory history;
-    private final Renderers renderers;
 
-    RenderTasklet(Workspace workspace, BriefingParameters parameters, BriefingsProperties properties, RunHistory history,
-                  Renderers renderers) {
-        this.renderers = renderers;
+    PublishTasklet(Workspace workspace, BriefingParameters parameters, BriefingsProperties properties, RunHistory history) {
         this.workspace = workspace;
         this.parameters = parameters;
         this.properties = properties;
@@ -63,15 +59,11 @@ class RenderTasklet implements Tasklet {
 
         Path target = parameters.runFolder(properties.outputDir()).toAbsolutePath().normalize();
         Path partial = RunFolder.prepare(target, instanceId);
-        Path templateDir = properties.templatesDir().resolve(parameters.template());
 
         var k = model.keyFigures();
         try {
-            long start = System.nanoTime();
-            renderers.pdf(templateDir).render(model, partial.resolve(BRIEFING));
-            LOG.info("PDF written in {} ms", (System.nanoTime() - start) / 1_000_000);
-            // The workbook was finished by the pass over the records; the workspace keeps its copy until published,
-            // so a retry of this step still has it.
+            // The work folder keeps its copies until the briefing is published, so a retry of this step has them.
+            linkOrCopy(workspace.pdf(), partial.resolve(BRIEFING));
             linkOrCopy(workspace.workbook(), partial.resolve(WORKBOOK));
             long rejects = RejectsFile.write(workspace.rejected(), workspace.reconcileRejected(), partial.resolve(RejectsFile.FILE_NAME));
             if (rejects != model.keyFigures().rejected()) {

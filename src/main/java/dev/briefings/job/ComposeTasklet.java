@@ -15,6 +15,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
@@ -47,11 +55,13 @@ import dev.briefings.staging.StagedRecord;
 import dev.briefings.staging.Workspace;
 
 /**
- * The one pass over the accepted records: computes the figures, risk notes, largest initiatives and changes and
- * writes the workbook's rows as it goes, then leaves the briefing model and the finished workbook in the workspace
- * for the render step.
+ * Composes the briefing in the work folder. One pass over the accepted records computes the figures, risk notes,
+ * largest initiatives and changes and writes the workbook's rows as it goes; then the PDF is rendered from the
+ * finished model while the workbook's other sheets are written. The publish step takes it from there.
  */
-class FiguresTasklet implements Tasklet {
+class ComposeTasklet implements Tasklet {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ComposeTasklet.class);
 
     static final int REJECTS_SHOWN = 20;
 
@@ -63,7 +73,7 @@ class FiguresTasklet implements Tasklet {
     private final Renderers renderers;
     private final RunProgress progress;
 
-    FiguresTasklet(Workspace workspace, BriefingParameters parameters, BriefingsProperties properties,
+    ComposeTasklet(Workspace workspace, BriefingParameters parameters, BriefingsProperties properties,
                    RunHistory history, String applicationVersion, Renderers renderers, RunProgress progress) {
         this.workspace = workspace;
         this.renderers = renderers;
@@ -106,7 +116,7 @@ class FiguresTasklet implements Tasklet {
                     continue;
                 }
                 accepted++;
-                progress.records(BriefingJobConfig.FIGURES_STEP, accepted);
+                progress.records(BriefingJobConfig.COMPOSE_STEP, accepted);
                 if (!in.included()) {
                     if (previous != null) {
                         changes.seen(in.record().initiative().id());
@@ -126,9 +136,38 @@ class FiguresTasklet implements Tasklet {
             }
             BriefingModel model = model(assembler.finish(), changes, jobContext, accepted, reconcileRejects, rates, context);
             BriefingModelJson.write(model, workspace.model());
-            workbook.finish(model, workspace.workbook());
+            // The PDF needs only the model: it is rendered on the second core while the workbook is finished here.
+            Path templateDir = properties.templatesDir().resolve(parameters.template());
+            ExecutorService pdfThread = Executors.newSingleThreadExecutor(r -> new Thread(r, "render-pdf"));
+            try {
+                var mdc = MDC.getCopyOfContextMap();
+                long start = System.nanoTime();
+                Future<Long> pdf = pdfThread.submit(() -> {
+                    if (mdc != null) {
+                        MDC.setContextMap(mdc); // the PDF thread logs under the run's name too
+                    }
+                    renderers.pdf(templateDir).render(model, workspace.pdf());
+                    return (System.nanoTime() - start) / 1_000_000;
+                });
+                workbook.finish(model, workspace.workbook());
+                long workbookMs = (System.nanoTime() - start) / 1_000_000;
+                LOG.info("PDF rendered in {} ms, workbook finished in {} ms (in parallel)", waitFor(pdf), workbookMs);
+            } finally {
+                pdfThread.shutdownNow();
+            }
         }
         return RepeatStatus.FINISHED;
+    }
+
+    private static long waitFor(Future<Long> task) throws Exception {
+        try {
+            return task.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof Exception cause) {
+                throw cause;
+            }
+            throw e;
+        }
     }
 
     private BriefingModel model(BriefingAssembler.Result figures, ChangeTracker changes, ExecutionContext jobContext,
