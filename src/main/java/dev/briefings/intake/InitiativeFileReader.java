@@ -25,6 +25,7 @@ public final class InitiativeFileReader implements AutoCloseable {
 
     private final String displayName;
     private final ItemSource source;
+    private final InputStream stream;
     private long ordinal;
 
     /**
@@ -34,6 +35,14 @@ public final class InitiativeFileReader implements AutoCloseable {
      * @throws UncheckedIOException     if the file cannot be opened
      */
     public InitiativeFileReader(Path file, String displayName) {
+        this(file, displayName, null);
+    }
+
+    /**
+     * @param digest when not null, updated with every byte of the file as it is read (so that a file read to its
+     *               end has been digested without a second read)
+     */
+    public InitiativeFileReader(Path file, String displayName, java.security.MessageDigest digest) {
         Objects.requireNonNull(file, "file");
         this.displayName = Objects.requireNonNull(displayName, "displayName");
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
@@ -44,10 +53,20 @@ public final class InitiativeFileReader implements AutoCloseable {
         InputStream in;
         try {
             in = Files.newInputStream(file);
+            if (digest != null) {
+                in = new java.security.DigestInputStream(in, digest);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(displayName + ": cannot open the file (" + e.getMessage() + ")", e);
         }
-        this.source = lines ? new JsonLinesSource(in) : new JsonArraySource(in);
+        this.stream = in;
+        // The parsers may close what they read at its end; the file stays open for drain() until close().
+        InputStream shielded = new java.io.FilterInputStream(in) {
+            @Override
+            public void close() {
+            }
+        };
+        this.source = lines ? new JsonLinesSource(shielded) : new JsonArraySource(shielded);
     }
 
     /**
@@ -78,8 +97,28 @@ public final class InitiativeFileReader implements AutoCloseable {
         }
     }
 
+    /**
+     * Reads whatever is left of the file without parsing it, so that a digest given to the constructor covers the
+     * whole file even when reading stopped early (a .json file ends at its first syntax error).
+     */
+    public void drain() {
+        try {
+            stream.transferTo(java.io.OutputStream.nullOutputStream());
+        } catch (IOException e) {
+            throw new UncheckedIOException(displayName + ": cannot read the file (" + e.getMessage() + ")", e);
+        }
+    }
+
     @Override
     public void close() {
-        source.close();
+        try {
+            source.close();
+        } finally {
+            try {
+                stream.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException(displayName + ": cannot close the file (" + e.getMessage() + ")", e);
+            }
+        }
     }
 }

@@ -104,7 +104,8 @@ class BriefingJobConfig {
     Step ingestRecordsStep(RecordFilesReader recordFilesReader, IntakeProcessor intakeProcessor,
                            StagingWriter stagingWriter, ObjectProvider<RunProgress> progress) {
         var promotion = new ExecutionContextPromotionListener();
-        promotion.setKeys(new String[] {StagingWriter.ACCEPTED_COUNT, StagingWriter.REJECTED_COUNT});
+        promotion.setKeys(new String[] {StagingWriter.ACCEPTED_COUNT, StagingWriter.REJECTED_COUNT,
+                RecordFilesReader.DIGESTS});
         return new StepBuilder(INGEST_STEP, jobRepository)
                 .<IndexedRecord, StagedRecord>chunk(CHUNK_SIZE)
                 .transactionManager(transactionManager)

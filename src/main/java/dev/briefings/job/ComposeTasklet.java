@@ -48,6 +48,7 @@ import dev.briefings.risk.MarketContext;
 import dev.briefings.risk.RiskAssessment;
 import dev.briefings.risk.RiskRules;
 import dev.briefings.render.Renderers;
+import dev.briefings.render.workbook.BackgroundRows;
 import dev.briefings.staging.AcceptedFile;
 import dev.briefings.staging.StagedInitiative;
 import dev.briefings.staging.StagedLines;
@@ -107,7 +108,14 @@ class ComposeTasklet implements Tasklet {
         var changes = new ChangeTracker(previous, history);
         long accepted = 0;
         // The one pass: figures, risks, changes, the snapshot and the workbook's rows, each record decoded once.
+        var mdc = MDC.getCopyOfContextMap();
+        Runnable logsUnderTheRun = () -> {
+            if (mdc != null) {
+                MDC.setContextMap(mdc); // other threads log under the run's name too
+            }
+        };
         try (var workbook = renderers.workbook(properties.templatesDir().resolve(parameters.template())).begin();
+             var rows = new BackgroundRows(workbook, logsUnderTheRun);
              AcceptedFile.Reader in = AcceptedFile.read(workspace.accepted());
              BufferedWriter snapshot = new BufferedWriter(new OutputStreamWriter(
                      new GZIPOutputStream(Files.newOutputStream(workspace.snapshot()), 1 << 16), StandardCharsets.UTF_8))) {
@@ -128,24 +136,22 @@ class ComposeTasklet implements Tasklet {
                 String ancestorId = ancestorOf.get(i.id());
                 assembler.accept(a.seq(), i, a.committedUsd(), a.proposedUsd(),
                         ancestorId == null ? null : ancestors.get(ancestorId));
-                workbook.accept(BriefingAssembler.row(i, a.committedUsd(), a.proposedUsd(), ancestorId == null, List.of()));
+                rows.accept(BriefingAssembler.row(i, a.committedUsd(), a.proposedUsd(), ancestorId == null, List.of()));
                 changes.inScope(i.id(), i.title(), a.hash(), a.committedUsd());
                 changes.seen(i.id());
                 snapshot.write(ChangeTracker.snapshotLine(i.id(), a.hash(), a.committedUsd(), i.title()));
                 snapshot.write('\n');
             }
+            rows.finish();
             BriefingModel model = model(assembler.finish(), changes, jobContext, accepted, reconcileRejects, rates, context);
             BriefingModelJson.write(model, workspace.model());
             // The PDF needs only the model: it is rendered on the second core while the workbook is finished here.
             Path templateDir = properties.templatesDir().resolve(parameters.template());
             ExecutorService pdfThread = Executors.newSingleThreadExecutor(r -> new Thread(r, "render-pdf"));
             try {
-                var mdc = MDC.getCopyOfContextMap();
                 long start = System.nanoTime();
                 Future<Long> pdf = pdfThread.submit(() -> {
-                    if (mdc != null) {
-                        MDC.setContextMap(mdc); // the PDF thread logs under the run's name too
-                    }
+                    logsUnderTheRun.run();
                     renderers.pdf(templateDir).render(model, workspace.pdf());
                     return (System.nanoTime() - start) / 1_000_000;
                 });

@@ -22,7 +22,10 @@ import dev.briefings.publish.FileDigest;
  */
 class FingerprintTasklet implements Tasklet {
 
+    /** SHA-256 of every input but the record files (whose digests the ingest step takes as it reads them). */
     static final String INPUTS = "inputs.fingerprint";
+    /** Name, size and modification time of every record file: what a resumed run checks them by. */
+    static final String RECORD_FILES = "inputs.recordFiles";
 
     private final BriefingParameters parameters;
     private final Path templatesDir;
@@ -37,14 +40,32 @@ class FingerprintTasklet implements Tasklet {
         ExecutionContext jobContext = chunkContext.getStepContext().getStepExecution().getJobExecution().getExecutionContext();
         List<FileDigest> digests = digests();
         String now = InputDigests.toText(digests);
+        String recordFiles = recordFileStamps();
         String before = jobContext.containsKey(INPUTS) ? jobContext.getString(INPUTS) : null;
         // Only the data inputs must not change under a resumed run; a fixed template or rule file is welcome.
-        if (before != null && !dataOnly(InputDigests.fromText(before)).equals(dataOnly(digests))) {
+        if (before != null && (!dataOnly(InputDigests.fromText(before)).equals(dataOnly(digests))
+                || !recordFiles.equals(jobContext.getString(RECORD_FILES, "")))) {
             throw new InputsChangedException("the input files changed since the interrupted run of this briefing; "
                     + "its staged records no longer match them. Run again with --force to start a fresh run.");
         }
         jobContext.putString(INPUTS, now);
+        jobContext.putString(RECORD_FILES, recordFiles);
         return RepeatStatus.FINISHED;
+    }
+
+    /**
+     * Reading a large input twice (once here, once to ingest it) would cost as much as the ingest itself, so
+     * record files are told apart here by size and modification time; their SHA-256 is taken as they are read.
+     */
+    private String recordFileStamps() throws java.io.IOException {
+        Path initiatives = InputFiles.initiativesDir(parameters.input());
+        StringBuilder sb = new StringBuilder();
+        for (String name : InputFiles.initiativeFiles(initiatives)) {
+            Path file = initiatives.resolve(name);
+            sb.append(name).append('\t').append(Files.size(file)).append('\t')
+                    .append(Files.getLastModifiedTime(file).toMillis()).append('\n');
+        }
+        return sb.toString();
     }
 
     private static List<FileDigest> dataOnly(List<FileDigest> digests) {
@@ -54,10 +75,6 @@ class FingerprintTasklet implements Tasklet {
     List<FileDigest> digests() throws java.io.IOException {
         Path input = parameters.input();
         List<FileDigest> list = new ArrayList<>();
-        Path initiatives = InputFiles.initiativesDir(input);
-        for (String name : InputFiles.initiativeFiles(initiatives)) {
-            list.add(FileDigest.of(initiatives.resolve(name), "initiatives/" + name, "initiatives"));
-        }
         list.add(FileDigest.of(InputFiles.fxRates(input), "fx-rates.json", "fx-rates"));
         list.add(FileDigest.of(InputFiles.marketContext(input), "market-context.json", "market-context"));
         Path template = templatesDir.resolve(parameters.template());

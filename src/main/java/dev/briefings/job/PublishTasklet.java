@@ -80,7 +80,7 @@ class PublishTasklet implements Tasklet {
                     Map.of("parties", f.parties(), "stages", f.stages(), "kinds", f.kinds(), "minerals", f.minerals()),
                     parameters.template(), parameters.revision(), model.meta().applicationVersion(),
                     model.meta().generatedAt() == null ? OffsetDateTime.now() : model.meta().generatedAt(),
-                    InputDigests.fromText(jobContext.getString(FingerprintTasklet.INPUTS)),
+                    inputs(jobContext),
                     new Manifest.Counts(k.read(), k.accepted(), k.rejected(), k.included()), Manifest.totals(model), outputs);
             manifest.write(partial.resolve(Manifest.FILE_NAME));
 
@@ -97,6 +97,13 @@ class PublishTasklet implements Tasklet {
         history.pruneSnapshots();
         jobContext.putString(RUN_FOLDER, target.toString());
         return RepeatStatus.FINISHED;
+    }
+
+    /** The record files' digests, taken as they were read, then those of the other inputs. */
+    private static List<FileDigest> inputs(ExecutionContext jobContext) {
+        List<FileDigest> inputs = new ArrayList<>(InputDigests.fromText(jobContext.getString(RecordFilesReader.DIGESTS, "")));
+        inputs.addAll(InputDigests.fromText(jobContext.getString(FingerprintTasklet.INPUTS)));
+        return inputs;
     }
 
     private static void linkOrCopy(Path from, Path to) throws IOException {

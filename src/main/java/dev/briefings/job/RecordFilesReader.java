@@ -1,35 +1,39 @@
 package dev.briefings.job;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamException;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
 
-import dev.briefings.intake.InitiativeFileReader;
 import dev.briefings.intake.InputFiles;
-import dev.briefings.intake.RawRecord;
+import dev.briefings.intake.RecordStream;
+import dev.briefings.publish.FileDigest;
 import dev.briefings.staging.Workspace;
 
 /**
- * Reads every input file in name order, one item at a time, remembering the file and item it reached so that a
- * restarted run carries on from the last committed chunk.
+ * Reads every input file in name order, one item at a time (parsed ahead on a second thread, see
+ * {@link RecordStream}), remembering the file and item it reached so that a restarted run carries on from the last
+ * committed chunk, and each finished file's SHA-256 for the manifest.
  */
 class RecordFilesReader implements ItemStreamReader<IndexedRecord> {
 
     private static final String FILE = "reader.file";
     private static final String ORDINAL = "reader.ordinal";
+    /** The digests of the record files read to their end, as {@link InputDigests} text. */
+    static final String DIGESTS = "reader.digests";
 
     private final Path initiativesDir;
     private final Workspace workspace;
     private List<String> files;
     private int fileIndex;
     private long ordinal;
-    private InitiativeFileReader current;
+    private final List<FileDigest> digests = new ArrayList<>();
+    private RecordStream stream;
 
     RecordFilesReader(Path initiativesDir, Workspace workspace) {
         this.initiativesDir = initiativesDir;
@@ -43,6 +47,7 @@ class RecordFilesReader implements ItemStreamReader<IndexedRecord> {
                 files = workspace.fileNames();
                 fileIndex = context.getInt(FILE);
                 ordinal = context.getLong(ORDINAL);
+                digests.addAll(InputDigests.fromText(context.getString(DIGESTS, "")));
             } else {
                 files = InputFiles.initiativeFiles(initiativesDir);
                 workspace.create();
@@ -53,23 +58,19 @@ class RecordFilesReader implements ItemStreamReader<IndexedRecord> {
         } catch (IOException e) {
             throw new ItemStreamException("cannot list the input files in " + initiativesDir, e);
         }
+        stream = new RecordStream(initiativesDir, files, fileIndex, ordinal);
     }
 
     @Override
     public IndexedRecord read() {
-        while (fileIndex < files.size()) {
-            if (current == null) {
-                String name = files.get(fileIndex);
-                current = new InitiativeFileReader(initiativesDir.resolve(name), "initiatives/" + name);
-                current.skip(ordinal);
-            }
-            RawRecord raw = current.next();
-            if (raw != null) {
+        for (RecordStream.Next next = stream.next(); next != null; next = stream.next()) {
+            if (next instanceof RecordStream.Item item) {
                 ordinal++;
-                return new IndexedRecord(fileIndex, raw);
+                return new IndexedRecord(item.fileIndex(), item.raw());
             }
-            closeCurrent();
-            fileIndex++;
+            var end = (RecordStream.FileEnd) next;
+            digests.add(new FileDigest("initiatives/" + end.name(), "initiatives", end.size(), end.sha256()));
+            fileIndex = end.fileIndex() + 1;
             ordinal = 0;
         }
         return null;
@@ -79,22 +80,14 @@ class RecordFilesReader implements ItemStreamReader<IndexedRecord> {
     public void update(ExecutionContext context) {
         context.putInt(FILE, fileIndex);
         context.putLong(ORDINAL, ordinal);
+        context.putString(DIGESTS, InputDigests.toText(digests));
     }
 
     @Override
     public void close() {
-        closeCurrent();
-    }
-
-    private void closeCurrent() {
-        if (current != null) {
-            try {
-                current.close();
-            } catch (Exception e) {
-                throw new UncheckedIOException(new IOException("cannot close " + files.get(fileIndex), e));
-            } finally {
-                current = null;
-            }
+        if (stream != null) {
+            stream.close();
+            stream = null;
         }
     }
 }
