@@ -45,7 +45,7 @@ public final class BriefingsCli implements Runnable {
         cl.setExitCodeExceptionMapper(e -> e instanceof ConfigurationException ? USAGE : FAILED);
         cl.setParameterExceptionHandler((e, a) -> {
             err.println("briefings: " + e.getMessage());
-            err.println("Try 'java -jar target/briefings.jar " + (e.getCommandLine().getCommandName().equals("briefings")
+            err.println("Try '" + invokedAs() + " " + (e.getCommandLine().getCommandName().equals("briefings")
                     ? "" : e.getCommandLine().getCommandName() + " ") + "--help'.");
             return USAGE;
         });
@@ -67,11 +67,19 @@ public final class BriefingsCli implements Runnable {
         return code;
     }
 
+    /** How the user started this program, for hints: the launcher says so (bin/briefings), else the jar. */
+    static String invokedAs() {
+        String command = System.getProperty("briefings.command");
+        return command == null || command.isBlank() ? "java -jar target/briefings.jar" : command;
+    }
+
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
             String v = BriefingsCli.class.getPackage().getImplementationVersion();
-            return new String[] {"briefings " + (v == null ? "dev" : v)};
+            return new String[] {"briefings " + (v == null ? "dev" : v),
+                    "Java " + Runtime.version() + " (" + System.getProperty("java.vendor") + ") at "
+                            + System.getProperty("java.home")};
         }
     }
 }

@@ -103,4 +103,12 @@ class CommandLineTest {
         assertThat(r.code()).as(r.toString()).isZero();
         assertThat(r.out()).contains("300 read = 300 accepted + 0 rejected");
     }
+
+    @Test
+    void versionNamesTheJavaItRunsOn() {
+        CliRun r = CliRun.of("--version");
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).startsWith("briefings ").contains("Java " + Runtime.version())
+                .contains(System.getProperty("java.home"));
+    }
 }
