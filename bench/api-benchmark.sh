@@ -21,7 +21,10 @@ cleanup() {
 trap cleanup EXIT
 
 # The server runs in the temporary folder, so its output/ lands there too.
-(cd "$work" && BRIEFINGS_WEB_RETRYAFTER="${RETRY_AFTER:-2s}" exec java -jar "$jar" serve --host 127.0.0.1 --port "$port" --input "$repo/input" \
+# The documented launcher, as a user would start the server; BRIEFINGS="java -jar target/briefings.jar" compares.
+launcher=${BRIEFINGS:-$repo/bin/briefings}
+# shellcheck disable=SC2086 # BRIEFINGS is a command line
+(cd "$work" && BRIEFINGS_WEB_RETRYAFTER="${RETRY_AFTER:-2s}" exec $launcher serve --host 127.0.0.1 --port "$port" --input "$repo/input" \
     --templates "$repo/templates" --data "$work/data" >"$work/server.log" 2>&1) &
 server=$!
 

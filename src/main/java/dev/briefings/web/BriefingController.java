@@ -47,9 +47,17 @@ class BriefingController {
         return service.list(page, size);
     }
 
+    /** The longest a client may ask {@code GET /api/briefings/{id}?wait=SECONDS} to wait for the run to end. */
+    static final int MAX_WAIT_SECONDS = 30;
+
     @GetMapping("/{id}")
-    Views.Detail get(@PathVariable String id) {
-        return service.get(id(id));
+    Views.Detail get(@PathVariable String id, @RequestParam(defaultValue = "0") int wait) {
+        if (wait < 0 || wait > MAX_WAIT_SECONDS) {
+            throw new BadRequestException(java.util.List.of("wait must be between 0 and " + MAX_WAIT_SECONDS + " seconds"));
+        }
+        long run = id(id);
+        service.awaitEnd(run, java.time.Duration.ofSeconds(wait));
+        return service.get(run);
     }
 
     @GetMapping("/{id}/files/{role}")

@@ -9,7 +9,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
@@ -100,6 +104,8 @@ public class BriefingService implements DisposableBean {
     private final Semaphore slots;
     /** Briefing key (as-of, filters, template) to the execution started for it, while it may still run. */
     private final Map<String, Long> started = new ConcurrentHashMap<>();
+    /** Runs this server started and that have not ended yet, by execution id. */
+    private final Map<Long, CompletableFuture<Void>> running = new ConcurrentHashMap<>();
     private final ObjectProvider<MeterRegistry> meters;
 
     BriefingService(BriefingRunner runner, JobRepository jobRepository, BriefingsProperties properties, WebProperties web,
@@ -203,21 +209,49 @@ public class BriefingService implements DisposableBean {
             throw new TooBusyException(web.retryAfter());
         }
         AtomicBoolean handed = new AtomicBoolean();
+        CompletableFuture<Void> ended = new CompletableFuture<>();
         try {
-            return runner.start(parameters, Map.of(STARTED_BY, user), task -> {
+            BriefingRunner.Start start = runner.start(parameters, Map.of(STARTED_BY, user), task -> {
                 handed.set(true);
                 executor.execute(() -> {
                     try {
                         task.run();
                     } finally {
                         slots.release();
+                        ended.complete(null);
                     }
                 });
             });
+            if (start instanceof BriefingRunner.Start.Started s) {
+                long id = s.execution().getId();
+                running.put(id, ended);
+                ended.whenComplete((v, e) -> running.remove(id, ended));
+            }
+            return start;
         } finally {
             if (!handed.get()) {
                 slots.release();
             }
+        }
+    }
+
+    /**
+     * Waits until a run started by this server ends, or the time is up: a client that asks with a wait learns
+     * of the end when it happens rather than at its next poll. Runs started elsewhere are not waited for.
+     */
+    public void awaitEnd(long id, Duration wait) {
+        CompletableFuture<Void> ended = running.get(id);
+        if (ended == null || wait.isZero()) {
+            return;
+        }
+        try {
+            ended.get(wait.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            // Not ended yet: the answer says it is still running, as without a wait.
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("waiting for briefing " + id + " failed", e.getCause());
         }
     }
 

@@ -152,4 +152,17 @@ class BriefingApiTest {
         mvc.perform(get("/api/briefings?size=0").with(ANALYST)).andExpect(status().isBadRequest());
         assertThat(Files.exists(temp.resolve("output/2025-10-31/party-au/briefing.pdf"))).isTrue();
     }
+
+    @Test
+    void aWaitingGetAnswersWhenTheRunHasEnded() throws Exception {
+        long id = ApiRuns.submit(mvc, ANALYST, "{\"asOf\": \"2025-10-31\", \"parties\": [\"JP\"]}");
+        // One request that waits (up to 30 s) sees the end: no polling needed.
+        mvc.perform(get("/api/briefings/" + id).param("wait", "30").with(ANALYST))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.briefing.status").value("COMPLETED"))
+                .andExpect(jsonPath("$.files[?(@.role == 'briefing')].href").value("/api/briefings/" + id + "/files/briefing"));
+        mvc.perform(get("/api/briefings/" + id).param("wait", "31").with(ANALYST)).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.problems[0]").value("wait must be between 0 and 30 seconds"));
+        mvc.perform(get("/api/briefings/" + id).param("wait", "-1").with(ANALYST)).andExpect(status().isBadRequest());
+    }
 }
