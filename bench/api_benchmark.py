@@ -55,9 +55,11 @@ def briefing(filters, stats):
 
 def main():
     stats = {"429": 0}
-    # "With the server warm": a few briefings first, so that the JIT has compiled the hot paths.
-    warm = [briefing(f, stats) for f in ({"parties": ["US"], "stages": ["MINING"]}, {"parties": ["JP"]},
-                                         {"stages": ["RECYCLING"]}, {"kinds": ["LEGISLATION"]}, {"parties": ["SA"]})]
+    # A server in use has run many briefings: twenty different ones first, so that the JIT has compiled the hot paths.
+    warm_filters = [{"parties": [p]} for p in ("US", "JP", "SA", "CA", "GB", "DE", "KR", "IN", "FR", "BR")] + \
+                   [{"stages": [s]} for s in ("MINING", "PROCESSING", "MAGNETS", "RECYCLING", "STOCKPILING")] + \
+                   [{"kinds": [k]} for k in ("LEGISLATION", "PARTNERSHIP", "PRIVATE_PROJECT", "STOCKPILE", "RESEARCH_AGREEMENT")]
+    warm = [briefing(f, stats) for f in warm_filters]
     print("warm-up ad hoc briefings: " + ", ".join(f"{s:.2f}" for s in warm) + " s")
 
     singles = [briefing(f, stats) for f in ({"parties": ["AU"]}, {"stages": ["REFINING"]},
