@@ -103,9 +103,13 @@ final class RunCommand implements Callable<Integer> {
 
         var parameters = new BriefingParameters(asOf == null ? LocalDate.now() : asOf, null, filters, template, 1,
                 inputDir, outputDir);
-        // The rendering stack warms up on the second core while the application starts and the records are read.
+        // For a small input the rendering stack warms up on the second core while the application starts; a larger
+        // one keeps that core for reading records ahead and writing the workbook's rows (measured: warming up made
+        // a 10,000-record run 0.3 s slower, the 26-record sample 0.1 s faster).
         var renderers = new Renderers();
-        renderers.prepare(templates.resolve(template));
+        if (recordBytes(inputDir) < WARM_UP_BELOW_BYTES) {
+            renderers.prepare(templates.resolve(template));
+        }
         try (renderers; ConfigurableApplicationContext context = Contexts.start(folders.dataDir, templates, err, renderers,
                 Math.max(1, progressEvery))) {
             BriefingRunner runner = context.getBean(BriefingRunner.class);
@@ -119,6 +123,17 @@ final class RunCommand implements Callable<Integer> {
             return DistributeCommand.report(context.getBean(DeliveryRunner.class).distribute(folder, inputDir, template),
                     out, err);
         }
+    }
+
+    static final long WARM_UP_BELOW_BYTES = 2L * 1024 * 1024;
+
+    private static long recordBytes(Path input) throws java.io.IOException {
+        Path dir = dev.briefings.intake.InputFiles.initiativesDir(input);
+        long total = 0;
+        for (String name : dev.briefings.intake.InputFiles.initiativeFiles(dir)) {
+            total += java.nio.file.Files.size(dir.resolve(name));
+        }
+        return total;
     }
 
     private int report(BriefingRunner.Outcome outcome, PrintWriter out, PrintWriter err) {
