@@ -27,12 +27,9 @@ import dev.briefings.staging.Workspace;
 
 /**
  * Publishes the composed briefing: the PDF and the workbook from the work folder, rejects.json and the manifest go
- * into a hidden folder, then renames it into place, so
- * the run folder appears whole or not at all.
+ * into a hidden folder that is then renamed into place, so the run folder appears whole or not at all.
  */
 class PublishTasklet implements Tasklet {
-
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(PublishTasklet.class);
 
     static final String RUN_FOLDER = "runFolder";
     static final String BRIEFING = "briefing.pdf";
