@@ -4,7 +4,7 @@
 # Usage: bench/run-benchmark.sh [SIZE...] (default: 26 10000 100000 1000000; 26 is the shipped sample, input/).
 # LAUNCHER="java -jar target/briefings.jar" times the plain jar instead of bin/briefings (the default).
 # Extra JVM options for every run: JAVA_OPTS="..." bench/run-benchmark.sh
-# The side-by-side comparison with JasperReports is ../shared/peer-bench/compare.sh N (see README).
+# The side-by-side comparison with JasperReports is the team's compare.sh (see README, Speed and memory).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 sizes=("$@")
