@@ -45,6 +45,10 @@ public final class BriefingsCli implements Runnable {
         cl.setExitCodeExceptionMapper(e -> e instanceof ConfigurationException ? USAGE : FAILED);
         cl.setParameterExceptionHandler((e, a) -> {
             err.println("briefings: " + e.getMessage());
+            if (e instanceof CommandLine.UnmatchedArgumentException unmatched) {
+                // "Did you mean: run?" for a mistyped command or option.
+                CommandLine.UnmatchedArgumentException.printSuggestions(unmatched, err);
+            }
             err.println("Try '" + invokedAs() + " " + (e.getCommandLine().getCommandName().equals("briefings")
                     ? "" : e.getCommandLine().getCommandName() + " ") + "--help'.");
             return USAGE;

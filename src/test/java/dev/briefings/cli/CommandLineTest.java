@@ -111,4 +111,14 @@ class CommandLineTest {
         assertThat(r.out()).startsWith("briefings ").contains("Java " + Runtime.version())
                 .contains(System.getProperty("java.home"));
     }
+
+    @Test
+    void aMistypedCommandOrOptionGetsASuggestion() {
+        CliRun command = CliRun.of("runn");
+        assertThat(command.code()).isEqualTo(2);
+        assertThat(command.err()).contains("Unmatched argument").contains("Did you mean").contains("run");
+        CliRun option = run("--partyy", "AU");
+        assertThat(option.code()).isEqualTo(2);
+        assertThat(option.err()).contains("--partyy").contains("Possible solutions: --party");
+    }
 }
