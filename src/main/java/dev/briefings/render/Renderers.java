@@ -46,21 +46,25 @@ public final class Renderers implements AutoCloseable {
 
     /** Starts making (and warming up) the renderers of a template folder in the background; returns at once. */
     public void prepare(Path templateDir) {
-        entry(templateDir);
+        entry(templateDir, true);
     }
 
     /** The PDF renderer of a template folder, waiting for its preparation when under way. */
     public PdfBriefingRenderer pdf(Path templateDir) {
         try {
-            return entry(templateDir).pdf().join();
+            return entry(templateDir, false).pdf().join();
         } catch (CompletionException e) {
             throw unwrap(e);
         }
     }
 
-    /** The workbook renderer of a template folder; its first use in this JVM has been warmed up if it could be. */
+    /**
+     * The workbook renderer of a template folder, once a warm-up asked for by {@link #prepare} is done. Without
+     * one, this starts making the folder's PDF renderer in the background (no warm-up: by now the second core has
+     * other work) and returns at once.
+     */
     public WorkbookBriefingRenderer workbook(Path templateDir) {
-        Prepared p = entry(templateDir);
+        Prepared p = entry(templateDir, false);
         p.workbookWarm().join();
         return new WorkbookBriefingRenderer(workbookTemplate(templateDir));
     }
@@ -69,10 +73,16 @@ public final class Renderers implements AutoCloseable {
         return templateDir.resolve("workbook.xlsx");
     }
 
-    private Prepared entry(Path templateDir) {
+    private Prepared entry(Path templateDir, boolean warmUp) {
         Path dir = templateDir.toAbsolutePath().normalize();
         List<String> stamp = stamp(dir);
-        return prepared.compute(dir, (key, old) -> old != null && old.stamp().equals(stamp) ? old : start(dir, stamp));
+        return prepared.compute(dir, (key, old) -> old != null && old.stamp().equals(stamp) ? old
+                : warmUp ? start(dir, stamp) : startCold(dir, stamp));
+    }
+
+    private Prepared startCold(Path dir, List<String> stamp) {
+        return new Prepared(stamp, CompletableFuture.supplyAsync(() -> new PdfBriefingRenderer(dir), worker),
+                CompletableFuture.completedFuture(null));
     }
 
     private Prepared start(Path dir, List<String> stamp) {
