@@ -63,11 +63,33 @@ public final class BriefingAssembler {
 
     /** The keys under which a record's funding is credited. */
     public static FundedRecord funded(Initiative i, BigDecimal committedUsd, BigDecimal proposedUsd) {
-        var keys = new FigureKeys(i.stages().stream().map(Enum::name).distinct().toList(),
-                i.parties().stream().distinct().toList(), i.kind().name(), i.announced().getYear(),
-                FigureDisplay.quarterOf(i.announced()),
-                i.organizations().stream().map(Organization::name).distinct().toList());
+        var keys = new FigureKeys(distinct(i.stages(), Enum::name), distinct(i.parties(), p -> p), i.kind().name(),
+                i.announced().getYear(), FigureDisplay.quarterOf(i.announced()),
+                distinct(i.organizations(), Organization::name));
         return new FundedRecord(i.id(), keys, committedUsd, proposedUsd);
+    }
+
+    /**
+     * The mapped values without repeats, in order. A plain loop: it runs for every record, on lists of one to a
+     * few items, where a stream costs more than the work.
+     */
+    private static <T> List<String> distinct(List<T> items, java.util.function.Function<T, String> name) {
+        List<String> out = new ArrayList<>(items.size());
+        for (T item : items) {
+            String n = name.apply(item);
+            if (!out.contains(n)) {
+                out.add(n);
+            }
+        }
+        return java.util.Collections.unmodifiableList(out);
+    }
+
+    private static <T> List<String> names(List<T> items, java.util.function.Function<T, String> name) {
+        List<String> out = new ArrayList<>(items.size());
+        for (T item : items) {
+            out.add(name.apply(item));
+        }
+        return java.util.Collections.unmodifiableList(out);
     }
 
     /** A table row for a record; amounts rounded to cents for display. */
@@ -79,8 +101,8 @@ public final class BriefingAssembler {
             sources.add(new SourceRef(n++, s.url(), s.publisher(), s.published(), s.title()));
         }
         return new InitiativeRow(i.id(), i.title(), i.kind().name(), i.status().name(), i.announced(), i.parties(),
-                i.stages().stream().map(Enum::name).toList(), i.minerals(),
-                i.organizations().stream().map(Organization::name).toList(), i.location(), i.binding(), i.partOf(),
+                names(i.stages(), Enum::name), i.minerals(),
+                names(i.organizations(), Organization::name), i.location(), i.binding(), i.partOf(),
                 countedInTotals, Cents.round(committedUsd), Cents.round(proposedUsd), sources, sourceNumbers);
     }
 

@@ -145,8 +145,7 @@ public final class RecordValidator {
         }
 
         private List<Stage> stages() {
-            String all = names(Stage.class);
-            List<Stage> stages = list(record, "stages", "stages", "must list at least one of " + all,
+            List<Stage> stages = list(record, "stages", "stages", STAGES_MISSING,
                     (path, n) -> {
                         String text = stringOf(path, n);
                         return text == null ? null : parseEnum(path, text, Stage.class);
@@ -461,6 +460,9 @@ public final class RecordValidator {
         }
         return IntakeJson.describe(node);
     }
+
+    /** Made once: every record's stages are checked, and the message is needed only when they are missing. */
+    private static final String STAGES_MISSING = "must list at least one of " + names(Stage.class);
 
     private static <E extends Enum<E>> String names(Class<E> type) {
         return Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", "));
