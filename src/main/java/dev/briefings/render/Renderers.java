@@ -1,7 +1,6 @@
 package dev.briefings.render;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -153,7 +152,7 @@ public final class Renderers implements AutoCloseable {
         if (cause instanceof Error err) {
             throw err;
         }
-        return new UncheckedIOException(new IOException(cause));
+        return new IllegalStateException("cannot prepare the renderers: " + cause, cause);
     }
 
     @Override
