@@ -109,11 +109,13 @@ public final class BriefingAssembler {
     /**
      * @param seq      the record's place in read order (ties in size keep read order)
      * @param ancestor the nearest in-scope ancestor's funding, or null when none is in scope
+     * @param ancestorsMatched {@link RiskAssessment#amountRulesMatched} of every in-scope ancestor, or-ed (0 when
+     *                         it has none)
      */
     public void accept(long seq, Initiative initiative, BigDecimal committedUsd, BigDecimal proposedUsd,
-                       FundedRecord ancestor) {
+                       FundedRecord ancestor, long ancestorsMatched) {
         ledger.add(funded(initiative, committedUsd, proposedUsd), ancestor);
-        risks.accept(initiative, committedUsd, proposedUsd);
+        risks.accept(initiative, committedUsd, proposedUsd, ancestorsMatched);
         if (largestCount > 0) {
             var ranked = new Ranked(seq, committedUsd, proposedUsd, null);
             if (largest.size() < largestCount || LARGER_FIRST.compare(ranked, largest.peek()) < 0) {

@@ -29,8 +29,7 @@ public final class FundingLedger {
     public static final String NO_ORGANIZATION = "(no organization named)";
     private static final int SPLIT_SCALE = 24;
 
-    private BigDecimal committedTotal = BigDecimal.ZERO;
-    private BigDecimal proposedTotal = BigDecimal.ZERO;
+    private final SubsetTotal total = new SubsetTotal();
     private final Map<Dimension, Map<String, Amounts>> byKey = new EnumMap<>(Dimension.class);
     private final TreeMap<String, Long> announcementsByQuarter = new TreeMap<>();
     private final TreeMap<String, BigDecimal> committedByQuarter = new TreeMap<>();
@@ -59,10 +58,8 @@ public final class FundingLedger {
         }
         Amounts own = new Amounts(record.committedUsd(), record.proposedUsd());
         credit(record.keys(), own, 1);
-        if (ancestor == null) {
-            committedTotal = committedTotal.add(own.committed());
-            proposedTotal = proposedTotal.add(own.proposed());
-        } else {
+        total.add(own.committed(), own.proposed(), ancestor != null);
+        if (ancestor != null) {
             carveOuts++;
             credit(ancestor.keys(), own, -1);
             carveOutsByAncestor.computeIfAbsent(ancestor.id(),
@@ -117,7 +114,7 @@ public final class FundingLedger {
         });
         Map<Dimension, Map<String, Amounts>> copy = new EnumMap<>(Dimension.class);
         byKey.forEach((d, m) -> copy.put(d, Map.copyOf(m)));
-        return new LedgerResult(new Amounts(committedTotal, proposedTotal), copy, new TreeMap<>(announcementsByQuarter),
+        return new LedgerResult(total.total(), copy, new TreeMap<>(announcementsByQuarter),
                 new TreeMap<>(committedByQuarter), included, withFunding, carveOuts, parties.size(), excesses);
     }
 

@@ -95,13 +95,14 @@ class ComposeTasklet implements Tasklet {
         Set<Long> rejectedSeqs = new HashSet<>();
         List<StagedRecord.Rejected> reconcileRejects = StagedLines.readRejects(workspace.reconcileRejected(), Long.MAX_VALUE);
         reconcileRejects.forEach(r -> rejectedSeqs.add(r.seq()));
-        Map<String, FundedRecord> ancestors = ancestorFunding(new HashSet<>(ancestorOf.values()), rejectedSeqs);
 
         Path input = parameters.input();
         FxRates rates = FxRates.load(InputFiles.fxRates(input));
         MarketContext context = MarketContext.load(InputFiles.marketContext(input));
         RiskRules rules = RiskRules.load(properties.templatesDir().resolve("risk-rules.json"));
-        var assembler = new BriefingAssembler(properties.largestListed(), new RiskAssessment(rules, context));
+        var risks = new RiskAssessment(rules, context);
+        var assembler = new BriefingAssembler(properties.largestListed(), risks);
+        Ancestors ancestors = ancestors(ancestorOf, rejectedSeqs, risks);
 
         // Every edition compares with the previous nightly briefing: the nightly one holds every record.
         var previous = history.previousNightly(instanceId, parameters.asOf()).orElse(null);
@@ -135,7 +136,8 @@ class ComposeTasklet implements Tasklet {
                 var i = a.initiative();
                 String ancestorId = ancestorOf.get(i.id());
                 assembler.accept(a.seq(), i, a.committedUsd(), a.proposedUsd(),
-                        ancestorId == null ? null : ancestors.get(ancestorId));
+                        ancestorId == null ? null : ancestors.funding().get(ancestorId),
+                        ancestorId == null ? 0L : ancestors.matchedAlong(ancestorId));
                 rows.accept(BriefingAssembler.row(i, a.committedUsd(), a.proposedUsd(), ancestorId == null, List.of()));
                 changes.inScope(i.id(), i.title(), a.hash(), a.committedUsd());
                 changes.seen(i.id());
@@ -205,27 +207,64 @@ class ComposeTasklet implements Tasklet {
                 methodology, new RejectSummary(rejected, List.copyOf(rejectSample)));
     }
 
-    /** The funding of every record some in-scope carve-out is taken from, by id. */
-    private Map<String, FundedRecord> ancestorFunding(Set<String> ids, Set<Long> rejectedSeqs) {
-        Map<String, FundedRecord> result = new HashMap<>();
-        if (ids.isEmpty()) {
-            return result;
-        }
-        Set<Long> seqs = new HashSet<>();
-        StagedLines.forEachKey(workspace.keys(), key -> {
-            if (ids.contains(key.id()) && !rejectedSeqs.contains(key.seq())) {
-                seqs.add(key.seq());
+    /**
+     * What the pass needs of the records in-scope carve-outs are taken from: their funding (for the ledger) and which
+     * amount-stating risk rules they match (so a note does not count a carve-out its ancestor's funding holds).
+     */
+    private record Ancestors(Map<String, FundedRecord> funding, Map<String, Long> matched,
+                             Map<String, String> ancestorOf, Map<String, Long> matchedAlong) {
+
+        /** The risk rules matched by {@code id} or any of its in-scope ancestors. */
+        long matchedAlong(String id) {
+            Long known = matchedAlong.get(id);
+            if (known != null) {
+                return known;
             }
-        });
-        try (AcceptedFile.Reader in = AcceptedFile.read(workspace.accepted())) {
-            while (result.size() < seqs.size() && in.next()) {
-                if (seqs.contains(in.seq())) {
-                    var a = in.record();
-                    result.put(a.initiative().id(), BriefingAssembler.funded(a.initiative(), a.committedUsd(), a.proposedUsd()));
+            // Iterative, as carve-out chains can be long; ReconcileTasklet has already refused cycles.
+            List<String> chain = new ArrayList<>();
+            long bits = 0;
+            for (String at = id; at != null; at = ancestorOf.get(at)) {
+                Long cached = matchedAlong.get(at);
+                if (cached != null) {
+                    bits = cached;
+                    break;
+                }
+                chain.add(at);
+            }
+            for (int k = chain.size() - 1; k >= 0; k--) {
+                bits |= matched.getOrDefault(chain.get(k), 0L);
+                matchedAlong.put(chain.get(k), bits);
+            }
+            return bits;
+        }
+    }
+
+    private Ancestors ancestors(Map<String, String> ancestorOf, Set<Long> rejectedSeqs, RiskAssessment risks) {
+        Set<String> ids = new HashSet<>(ancestorOf.values());
+        Map<String, FundedRecord> funding = new HashMap<>();
+        Map<String, Long> matched = new HashMap<>();
+        if (!ids.isEmpty()) {
+            Set<Long> seqs = new HashSet<>();
+            StagedLines.forEachKey(workspace.keys(), key -> {
+                if (ids.contains(key.id()) && !rejectedSeqs.contains(key.seq())) {
+                    seqs.add(key.seq());
+                }
+            });
+            try (AcceptedFile.Reader in = AcceptedFile.read(workspace.accepted())) {
+                while (funding.size() < seqs.size() && in.next()) {
+                    if (seqs.contains(in.seq())) {
+                        var a = in.record();
+                        var i = a.initiative();
+                        funding.put(i.id(), BriefingAssembler.funded(i, a.committedUsd(), a.proposedUsd()));
+                        long bits = risks.amountRulesMatched(i, a.committedUsd(), a.proposedUsd());
+                        if (bits != 0) {
+                            matched.put(i.id(), bits);
+                        }
+                    }
                 }
             }
         }
-        return result;
+        return new Ancestors(funding, matched, ancestorOf, new HashMap<>());
     }
 
     private static List<StagedRecord.Rejected> mergedRejects(List<StagedRecord.Rejected> a, List<StagedRecord.Rejected> b, int limit) {

@@ -16,6 +16,7 @@ import java.util.stream.Collectors;
 import dev.briefings.briefing.Dimension;
 import dev.briefings.briefing.RiskNote;
 import dev.briefings.briefing.RiskNote.Severity;
+import dev.briefings.figures.SubsetTotal;
 import dev.briefings.intake.ConfigurationException;
 import dev.briefings.intake.Initiative;
 import dev.briefings.intake.Organization;
@@ -49,8 +50,15 @@ public final class RiskAssessment {
             .thenComparing(Comparator.comparingLong(RiskNote::initiativeCount).reversed())
             .thenComparing(RiskNote::title);
 
+    /** Rules whose notes state an amount; each gets one bit in {@link #amountRulesMatched}. */
+    static final int MAX_AMOUNT_RULES = Long.SIZE;
+
     private final RiskRules rules;
+    private final List<Notes> all = new ArrayList<>();
+    /** The tallies that only count and name records. */
     private final List<Tally> tallies = new ArrayList<>();
+    /** The tallies that also sum funding, in bit order. */
+    private final List<AmountTally> amountTallies = new ArrayList<>();
     private final StatedRisks stated;
     private final int maxConcentrationKeys;
 
@@ -63,9 +71,34 @@ public final class RiskAssessment {
         this.maxConcentrationKeys = maxConcentrationKeys;
         Objects.requireNonNull(context, "context");
         for (RiskRule rule : rules.rules()) {
-            tallies.add(tally(rule, context));
+            Notes notes = tally(rule, context);
+            all.add(notes);
+            if (notes instanceof AmountTally amounts) {
+                amountTallies.add(amounts);
+            } else {
+                tallies.add((Tally) notes);
+            }
+        }
+        if (amountTallies.size() > MAX_AMOUNT_RULES) {
+            throw new ConfigurationException("the risk rules have " + amountTallies.size() + " rules that state an "
+                    + "amount; at most " + MAX_AMOUNT_RULES + " are supported");
         }
         this.stated = new StatedRisks();
+    }
+
+    /**
+     * Which of the rules that state an amount a record matches, as bits. For the records other records are carved
+     * out of: a note's amount follows the ledger's rule, so a carve-out whose ancestor the same note names is not
+     * counted again (see {@link SubsetTotal}).
+     */
+    public long amountRulesMatched(Initiative initiative, BigDecimal committedUsd, BigDecimal proposedUsd) {
+        long bits = 0;
+        for (int b = 0; b < amountTallies.size(); b++) {
+            if (amountTallies.get(b).matches(initiative, committedUsd, proposedUsd)) {
+                bits |= 1L << b;
+            }
+        }
+        return bits;
     }
 
     /**
@@ -75,11 +108,23 @@ public final class RiskAssessment {
      * @param proposedUsd  the record's own proposed funding in USD, exact
      */
     public void accept(Initiative initiative, BigDecimal committedUsd, BigDecimal proposedUsd) {
+        accept(initiative, committedUsd, proposedUsd, 0L);
+    }
+
+    /**
+     * Takes one initiative in scope that may be carved out of others.
+     *
+     * @param matchedByAncestors {@link #amountRulesMatched} of every in-scope ancestor (following partOf), or-ed
+     */
+    public void accept(Initiative initiative, BigDecimal committedUsd, BigDecimal proposedUsd, long matchedByAncestors) {
         Objects.requireNonNull(initiative, "initiative");
         Objects.requireNonNull(committedUsd, "committedUsd");
         Objects.requireNonNull(proposedUsd, "proposedUsd");
         for (Tally tally : tallies) {
             tally.accept(initiative, committedUsd, proposedUsd);
+        }
+        for (int b = 0; b < amountTallies.size(); b++) {
+            amountTallies.get(b).accept(initiative, committedUsd, proposedUsd, (matchedByAncestors & (1L << b)) != 0);
         }
         stated.accept(initiative);
     }
@@ -88,7 +133,7 @@ public final class RiskAssessment {
     public List<RiskNote> finish(FundingShares shares) {
         Objects.requireNonNull(shares, "shares");
         List<RiskNote> notes = new ArrayList<>();
-        for (Tally tally : tallies) {
+        for (Notes tally : all) {
             tally.finish(shares, notes);
         }
         stated.finish(notes);
@@ -96,7 +141,7 @@ public final class RiskAssessment {
         return List.copyOf(notes);
     }
 
-    private Tally tally(RiskRule rule, MarketContext context) {
+    private Notes tally(RiskRule rule, MarketContext context) {
         int cap = rules.maxIdsPerNote();
         if (rule instanceof NonbindingWithFunding r) {
             return new NonbindingTally(r, cap);
@@ -144,10 +189,31 @@ public final class RiskAssessment {
                 Display.fill(header.why(), all), ids.ids(), ids.count(), "rule:" + header.id());
     }
 
-    private interface Tally {
-        void accept(Initiative initiative, BigDecimal committedUsd, BigDecimal proposedUsd);
-
+    private interface Notes {
         void finish(FundingShares shares, List<RiskNote> out);
+    }
+
+    private interface Tally extends Notes {
+        void accept(Initiative initiative, BigDecimal committedUsd, BigDecimal proposedUsd);
+    }
+
+    /** A rule whose note states the funding of the records it names: summed by the ledger's rule. */
+    private abstract static class AmountTally implements Notes {
+        final CappedIds ids;
+        final SubsetTotal funding = new SubsetTotal();
+
+        AmountTally(int cap) {
+            this.ids = new CappedIds(cap);
+        }
+
+        abstract boolean matches(Initiative initiative, BigDecimal committedUsd, BigDecimal proposedUsd);
+
+        final void accept(Initiative initiative, BigDecimal committedUsd, BigDecimal proposedUsd, boolean ancestorNamed) {
+            if (matches(initiative, committedUsd, proposedUsd)) {
+                ids.add(initiative.id());
+                funding.add(committedUsd, proposedUsd, ancestorNamed);
+            }
+        }
     }
 
     @FunctionalInterface
@@ -184,58 +250,46 @@ public final class RiskAssessment {
         }
     }
 
-    private static final class NonbindingTally implements Tally {
+    private static final class NonbindingTally extends AmountTally {
         private final NonbindingWithFunding rule;
-        private final CappedIds ids;
-        private BigDecimal committed = BigDecimal.ZERO;
-        private BigDecimal proposed = BigDecimal.ZERO;
 
         NonbindingTally(NonbindingWithFunding rule, int cap) {
+            super(cap);
             this.rule = rule;
-            this.ids = new CappedIds(cap);
         }
 
         @Override
-        public void accept(Initiative initiative, BigDecimal committedUsd, BigDecimal proposedUsd) {
-            if (!initiative.binding() && committedUsd.add(proposedUsd).compareTo(rule.minUsd()) > 0) {
-                ids.add(initiative.id());
-                committed = committed.add(committedUsd);
-                proposed = proposed.add(proposedUsd);
-            }
+        boolean matches(Initiative initiative, BigDecimal committedUsd, BigDecimal proposedUsd) {
+            return !initiative.binding() && committedUsd.add(proposedUsd).compareTo(rule.minUsd()) > 0;
         }
 
         @Override
         public void finish(FundingShares shares, List<RiskNote> out) {
             if (ids.count() > 0) {
-                out.add(note(rule.header(), ids, Map.of("amount", Display.usd(committed.add(proposed)),
-                        "committed", Display.usd(committed), "proposed", Display.usd(proposed),
+                out.add(note(rule.header(), ids, Map.of("amount", Display.usd(funding.committed().add(funding.proposed())),
+                        "committed", Display.usd(funding.committed()), "proposed", Display.usd(funding.proposed()),
                         "minUsd", Display.usd(rule.minUsd()))));
             }
         }
     }
 
-    private static final class ProposedOnlyTally implements Tally {
+    private static final class ProposedOnlyTally extends AmountTally {
         private final ProposedOnly rule;
-        private final CappedIds ids;
-        private BigDecimal proposed = BigDecimal.ZERO;
 
         ProposedOnlyTally(ProposedOnly rule, int cap) {
+            super(cap);
             this.rule = rule;
-            this.ids = new CappedIds(cap);
         }
 
         @Override
-        public void accept(Initiative initiative, BigDecimal committedUsd, BigDecimal proposedUsd) {
-            if (proposedUsd.signum() > 0 && committedUsd.signum() == 0) {
-                ids.add(initiative.id());
-                proposed = proposed.add(proposedUsd);
-            }
+        boolean matches(Initiative initiative, BigDecimal committedUsd, BigDecimal proposedUsd) {
+            return proposedUsd.signum() > 0 && committedUsd.signum() == 0;
         }
 
         @Override
         public void finish(FundingShares shares, List<RiskNote> out) {
             if (ids.count() > 0) {
-                out.add(note(rule.header(), ids, Map.of("amount", Display.usd(proposed))));
+                out.add(note(rule.header(), ids, Map.of("amount", Display.usd(funding.proposed()))));
             }
         }
     }

@@ -299,6 +299,49 @@ class RiskAssessmentTest {
     }
 
     @Test
+    void aNoteCountsACarveOutOnlyWhenItsAncestorIsNotNamedByTheSameNote() {
+        // A nonbinding framework proposes 3,000; a stockpiling programme carved out of it proposes 100 (held in the
+        // framework's 3,000); a grand-child of the programme proposes 10. Another programme, outside any framework,
+        // proposes 530. The ledger's proposed total over these records is 3,000 + 530 = 3,530, so the note says so.
+        var rule = new ProposedOnly(header("proposed", Severity.LOW, RiskCategory.POLICY, "Proposed only",
+                "{initiatives}: {amount}."));
+        var assessment = new RiskAssessment(rules(rule), CONTEXT);
+        var framework = record("framework").nonbinding().build();
+        long frameworkMatches = assessment.amountRulesMatched(framework, ZERO, usd("3000"));
+        assertThat(frameworkMatches).isEqualTo(1L);
+        assessment.accept(record("stockpile").build(), ZERO, usd("100"), frameworkMatches);
+        assessment.accept(framework, ZERO, usd("3000"), 0L);
+        assessment.accept(record("grandchild").build(), ZERO, usd("10"), frameworkMatches);
+        assessment.accept(record("elsewhere").build(), ZERO, usd("530"), 0L);
+
+        RiskNote note = assessment.finish(FundingShares.none()).get(0);
+        assertThat(note.initiativeIds()).containsExactly("stockpile", "framework", "grandchild", "elsewhere");
+        assertThat(note.why()).isEqualTo("4 initiatives: USD 3,530.00.");
+    }
+
+    @Test
+    void aCarveOutCountsInANoteItsAncestorIsNotPartOf() {
+        // The parent has committed funding, so it is not "proposed only"; its carve-out is, and the note's amount is
+        // then the carve-out's own 700 (the ledger's figure over the one record the note names).
+        var proposedOnly = new ProposedOnly(header("proposed", Severity.LOW, RiskCategory.POLICY, "Proposed only",
+                "{initiatives}: {amount}."));
+        var nonbinding = new NonbindingWithFunding(header("nb", Severity.HIGH, RiskCategory.NONBINDING, "Nonbinding",
+                "{initiatives}: {amount} ({committed} + {proposed})."), ZERO);
+        var assessment = new RiskAssessment(rules(nonbinding, proposedOnly), CONTEXT);
+        var parent = record("parent").nonbinding().build();
+        long parentMatches = assessment.amountRulesMatched(parent, usd("500"), ZERO);
+        assertThat(parentMatches).as("nonbinding (bit 0), not proposed-only (bit 1)").isEqualTo(1L);
+        assessment.accept(parent, usd("500"), ZERO, 0L);
+        assessment.accept(record("child").nonbinding().build(), ZERO, usd("700"), parentMatches);
+
+        List<RiskNote> notes = assessment.finish(FundingShares.none());
+        assertThat(notes).extracting(RiskNote::why).containsExactlyInAnyOrder(
+                // nonbinding names both; the child is held in the parent's figure: 500 committed + 0 proposed
+                "2 initiatives: USD 500.00 (USD 500.00 + USD 0.00).",
+                "1 initiative: USD 700.00.");
+    }
+
+    @Test
     void idsAreCappedButTheCountIsComplete() {
         var rule = new StagePresent(header("recycling", Severity.MEDIUM, RiskCategory.TECHNOLOGY, "Recycling",
                 "{initiatives}: {ids}."), EnumSet.of(Stage.RECYCLING));
