@@ -12,7 +12,7 @@ import dev.briefings.intake.ConfigurationException;
  * written (or already was), 1 the run failed, 2 a usage or configuration error.
  */
 @Command(name = "briefings", mixinStandardHelpOptions = true, versionProvider = BriefingsCli.Version.class,
-        subcommands = {RunCommand.class, DistributeCommand.class, GenerateCommand.class, ServeCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {RunCommand.class, DistributeCommand.class, RetentionCommand.class, GenerateCommand.class, ServeCommand.class, CommandLine.HelpCommand.class},
         description = {"Turns curated records of critical-minerals supply-chain initiatives into investor briefings: "
                 + "a PDF research note and an Excel workbook, with a manifest and a list of rejected records.",
                 "",
@@ -28,7 +28,7 @@ public final class BriefingsCli implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: run, distribute, generate, serve or help");
+        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: run, distribute, retention, generate, serve or help");
     }
 
     public static int execute(String[] args, PrintWriter out, PrintWriter err) {

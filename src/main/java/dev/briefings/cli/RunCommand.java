@@ -21,6 +21,7 @@ import dev.briefings.job.BriefingParameters;
 import dev.briefings.job.BriefingRunner;
 import dev.briefings.publish.Manifest;
 import dev.briefings.render.Renderers;
+import dev.briefings.retention.Retention;
 
 @Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Runs one briefing and prints where it wrote and a summary.",
@@ -115,6 +116,13 @@ final class RunCommand implements Callable<Integer> {
             BriefingRunner runner = context.getBean(BriefingRunner.class);
             BriefingRunner.Outcome outcome = runner.run(parameters, force);
             int code = report(outcome, out, err);
+            if (code == BriefingsCli.OK && outcome instanceof BriefingRunner.Outcome.Completed
+                    && outcome.parameters().filters().isEmpty()) {
+                Retention retention = context.getBean(Retention.class);
+                if (retention.configured()) {
+                    RetentionCommand.print(retention.apply(), false, out);
+                }
+            }
             if (!distribute || code != BriefingsCli.OK || outcome instanceof BriefingRunner.Outcome.AlreadyRunning) {
                 return code;
             }

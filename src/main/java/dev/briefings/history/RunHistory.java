@@ -99,6 +99,22 @@ public class RunHistory {
                   ORDER BY as_of DESC, published_at DESC FETCH FIRST 2 ROWS ONLY)""");
     }
 
+    /** A published briefing as the history records it. */
+    public record Published(long jobInstanceId, LocalDate asOf, String edition, long revision, Path runFolder) {
+    }
+
+    /** Every published briefing. */
+    public List<Published> published() {
+        return jdbc.query("SELECT job_instance_id, as_of, edition, revision, run_folder FROM briefing_run",
+                (rs, i) -> new Published(rs.getLong(1), rs.getObject(2, LocalDate.class), rs.getString(3),
+                        rs.getLong(4), Path.of(rs.getString(5))));
+    }
+
+    /** Removes a briefing from the history (its run folder is the caller's). */
+    public void forget(long jobInstanceId) {
+        jdbc.update("DELETE FROM briefing_run WHERE job_instance_id = ?", jobInstanceId);
+    }
+
     /** The model of the briefing last published into {@code runFolder}, as JSON. */
     public Optional<String> modelJson(Path runFolder) {
         return jdbc.queryForList("""

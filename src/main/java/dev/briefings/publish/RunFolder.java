@@ -56,6 +56,27 @@ public final class RunFolder {
         deleteTree(partial);
     }
 
+    /**
+     * Removes a published briefing: renamed aside first, so that a reader finds it whole or not at all, then
+     * deleted. Refuses a folder that holds no briefing (no manifest), so that a wrong path deletes nothing.
+     */
+    public static void remove(Path target) {
+        if (!Files.exists(target)) {
+            return;
+        }
+        if (!isBriefing(target)) {
+            throw new IllegalStateException(target + " holds no briefing (no " + Manifest.FILE_NAME + "); not removed");
+        }
+        Path aside = sibling(target, ".removing");
+        try {
+            deleteTree(aside);
+            move(target, aside);
+            deleteTree(aside);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot remove the briefing at " + target, e);
+        }
+    }
+
     /** Whether {@code dir} holds a briefing (its manifest), and so may be replaced by a forced re-run. */
     public static boolean isBriefing(Path dir) {
         return Files.isRegularFile(dir.resolve(Manifest.FILE_NAME));

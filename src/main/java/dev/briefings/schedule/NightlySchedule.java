@@ -23,6 +23,7 @@ import dev.briefings.delivery.DeliveryRunner;
 import dev.briefings.filters.Filters;
 import dev.briefings.job.BriefingParameters;
 import dev.briefings.job.BriefingRunner;
+import dev.briefings.retention.Retention;
 
 /**
  * Runs the nightly briefing at the configured cron time and zone, and on start catches up a missed night.
@@ -39,6 +40,7 @@ public class NightlySchedule implements SmartLifecycle {
 
     private final BriefingRunner briefings;
     private final ObjectProvider<DeliveryRunner> deliveries;
+    private final ObjectProvider<Retention> retention;
     private final ScheduleProperties schedule;
     private final BriefingsProperties properties;
     private final Clock clock;
@@ -46,10 +48,12 @@ public class NightlySchedule implements SmartLifecycle {
     private final CompletableFuture<Optional<NightlyRun>> catchUp = new CompletableFuture<>();
     private volatile ThreadPoolTaskScheduler scheduler;
 
-    NightlySchedule(BriefingRunner briefings, ObjectProvider<DeliveryRunner> deliveries, ScheduleProperties schedule,
-                    BriefingsProperties properties, Clock clock) {
+    NightlySchedule(BriefingRunner briefings, ObjectProvider<DeliveryRunner> deliveries,
+                    ObjectProvider<Retention> retention, ScheduleProperties schedule, BriefingsProperties properties,
+                    Clock clock) {
         this.briefings = briefings;
         this.deliveries = deliveries;
+        this.retention = retention;
         this.schedule = schedule;
         this.properties = properties;
         this.clock = clock;
@@ -96,6 +100,10 @@ public class NightlySchedule implements SmartLifecycle {
                 delivery = deliveries.getObject().distribute(c.runFolder(), input, schedule.template());
                 LOG.info("Distributed the {}: {} delivered, {} failed, {} uncertain, {} rejected", what,
                         delivery.delivered(), delivery.failed(), delivery.uncertain(), delivery.rejected().size());
+            }
+            Retention expiry = retention.getIfAvailable();
+            if (expiry != null && expiry.configured()) {
+                LOG.info("Retention after the {}: {} briefing(s) removed", what, expiry.apply().size());
             }
         } else if (outcome instanceof BriefingRunner.Outcome.AlreadyDone d) {
             LOG.info("The {} was already written to {}", what, d.runFolder());

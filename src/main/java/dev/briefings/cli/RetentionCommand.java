@@ -1,0 +1,65 @@
+package dev.briefings.cli;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import org.springframework.context.ConfigurableApplicationContext;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import dev.briefings.history.RunHistory.Published;
+import dev.briefings.retention.Retention;
+
+@Command(name = "retention", mixinStandardHelpOptions = true,
+        description = {"Removes published briefings that briefings.retention.keep-days / keep-runs no longer keep: their "
+                + "run folders, their run history and their job records (the delivery log is kept). A nightly run "
+                + "does this by itself once it has published. The latest nightly briefing is always kept.",
+                "Set the rules in application.properties (briefings.retention.keep-days=N, keep-runs=N) or in the environment "
+                        + "(BRIEFINGS_RETENTION_KEEP_DAYS, BRIEFINGS_RETENTION_KEEP_RUNS)."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:done (or nothing to do)", "1:a removal failed", "2:usage or configuration error"})
+final class RetentionCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    FolderOptions folders;
+
+    @Option(names = "--dry-run", description = "List what would be removed, and remove nothing.")
+    boolean dryRun;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        try (ConfigurableApplicationContext context = Contexts.start(folders.dataDir, folders.templatesDir, err)) {
+            Retention retention = context.getBean(Retention.class);
+            if (!retention.configured()) {
+                out.println("Retention is not configured (briefings.retention.keep-days, briefings.retention.keep-runs):"
+                        + " every briefing is kept.");
+                return BriefingsCli.OK;
+            }
+            List<Published> listed = dryRun ? retention.expired() : retention.apply();
+            print(listed, dryRun, out);
+            return BriefingsCli.OK;
+        }
+    }
+
+    static void print(List<Published> listed, boolean dryRun, PrintWriter out) {
+        if (listed.isEmpty()) {
+            out.println("Retention: nothing to remove.");
+            return;
+        }
+        out.println((dryRun ? "Retention would remove " : "Retention removed ") + listed.size() + " briefing"
+                + (listed.size() == 1 ? "" : "s") + ":");
+        for (Published p : listed) {
+            out.println("  " + p.asOf() + " / " + p.edition() + " (revision " + p.revision() + ")  " + p.runFolder());
+        }
+    }
+}
