@@ -86,6 +86,13 @@ class OperationsTest {
         mvc.perform(get("/actuator/metrics/briefings.runs").with(ANALYST).param("tag", "edition:nightly"))
                 .andExpect(status().isNotFound());
 
+        // The same for a Prometheus scraper, signed in: the project's meters and Spring Batch's.
+        mvc.perform(get("/actuator/prometheus")).andExpect(status().isUnauthorized());
+        String scrape = mvc.perform(get("/actuator/prometheus").with(ANALYST)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(scrape).contains("briefings_runs_seconds_count{edition=\"adhoc\",outcome=\"completed\"} 1",
+                "briefings_files_served_total{role=\"briefing\"} 2", "spring_batch_job", "spring_batch_step");
+
         // The compose step's line, written on the PDF's own thread, names the run; a line outside any run does not.
         String name = "[run=" + id + " asOf=2025-10-31 edition=party-au] ";
         assertThat(output.getOut().lines().filter(l -> l.contains("PDF rendered in")))
