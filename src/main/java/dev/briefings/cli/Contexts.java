@@ -34,6 +34,7 @@ final class Contexts {
         return new SpringApplicationBuilder(CommandLineApplication.class)
                 .web(WebApplicationType.NONE)
                 .logStartupInfo(false)
+                .listeners(new LogsToStandardError())
                 .properties("briefings.data-dir=" + dataDir.toAbsolutePath().normalize(),
                         "briefings.templates-dir=" + templatesDir.toAbsolutePath().normalize(),
                         "briefings.output-dir=" + Path.of("output").toAbsolutePath().normalize())

@@ -55,7 +55,7 @@ final class ServeCommand implements Callable<Integer> {
         ConfigurableApplicationContext context = new SpringApplicationBuilder(BriefingsApplication.class)
                 .web(WebApplicationType.SERVLET)
                 .logStartupInfo(true)
-                .listeners(new SampleCredentials())
+                .listeners(new SampleCredentials(), new LogsToStandardError())
                 .properties("server.address=127.0.0.1", "server.port=8080",
                         "briefings.data-dir=" + folders.dataDir.toAbsolutePath().normalize(),
                         "briefings.templates-dir=" + folders.templatesDir.toAbsolutePath().normalize(),
