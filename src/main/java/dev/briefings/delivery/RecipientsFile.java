@@ -34,11 +34,15 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Reads {@code recipients.json}: a JSON array of recipients. A file that cannot be used at all is a
  * {@link ConfigurationException}; a bad entry is rejected with every reason while the others are kept, so one typo
- * does not stop delivery to everyone else. Unknown fields are ignored.
+ * does not stop delivery to everyone else. An unknown field is such a reason too: a misplaced filter (say
+ * {@code parties} beside {@code interests} instead of in it) would otherwise send that recipient every record.
  */
 public final class RecipientsFile {
 
     private static final Pattern SLUG = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
+    private static final List<String> FIELDS = List.of("id", "name", "email", "organization", "interests", "formats",
+            "protect");
+    private static final List<String> INTEREST_FIELDS = List.of("parties", "stages", "kinds", "minerals");
     private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
     private static final JsonMapper MAPPER = JsonMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
@@ -137,6 +141,7 @@ public final class RecipientsFile {
                 return;
             }
             readId();
+            unknownFields(node, FIELDS, "");
             name = requiredText("name");
             readEmail();
             organization = requiredText("organization");
@@ -226,6 +231,7 @@ public final class RecipientsFile {
                 reasons.add("`interests` must be an object, found " + IntakeJson.describe(value));
                 return;
             }
+            unknownFields(value, INTEREST_FIELDS, "interests.");
             List<String> parties = codes(value, "parties", COUNTRIES::contains,
                     "an ISO 3166 alpha-2 country code such as US or JP");
             List<String> stages = codes(value, "stages", names(Stage.values())::contains,
@@ -316,6 +322,60 @@ public final class RecipientsFile {
                             + PasswordSource.environmentVariable(id) + " or add " + id + " to the secrets file");
                 }
             }
+        }
+
+        /** A reason for each field not in {@code known}, with the field it was probably meant to be. */
+        private void unknownFields(JsonNode object, List<String> known, String prefix) {
+            for (String field : object.propertyNames()) {
+                if (known.contains(field)) {
+                    continue;
+                }
+                String hint = suggestion(field);
+                reasons.add("unknown field `" + prefix + clip(field) + "`" + (hint == null ? "" : ": did you mean `" + hint + "`?")
+                        + " (this recipient is not sent anything until the file is fixed)");
+            }
+        }
+
+        /** The known field nearest to {@code field} (anywhere in a recipient), or null when none is close. */
+        private static String suggestion(String field) {
+            String lower = field.toLowerCase(Locale.ROOT);
+            String best = null;
+            int bestDistance = 3; // at most two edits away
+            for (String candidate : FIELDS) {
+                int d = distance(lower, candidate);
+                if (d < bestDistance) {
+                    best = candidate;
+                    bestDistance = d;
+                }
+            }
+            for (String candidate : INTEREST_FIELDS) {
+                int d = distance(lower, candidate);
+                if (d < bestDistance) {
+                    best = "interests." + candidate;
+                    bestDistance = d;
+                }
+            }
+            return best;
+        }
+
+        /** Levenshtein distance: small strings, a handful of candidates. */
+        private static int distance(String a, String b) {
+            int[] prev = new int[b.length() + 1];
+            int[] cur = new int[b.length() + 1];
+            for (int j = 0; j <= b.length(); j++) {
+                prev[j] = j;
+            }
+            for (int i = 1; i <= a.length(); i++) {
+                cur[0] = i;
+                for (int j = 1; j <= b.length(); j++) {
+                    int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                    cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+                }
+                int[] t = prev;
+                prev = cur;
+                cur = t;
+            }
+            return prev[b.length()];
         }
 
         private static List<String> names(Enum<?>[] values) {

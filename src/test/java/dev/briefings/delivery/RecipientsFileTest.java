@@ -62,7 +62,7 @@ class RecipientsFileTest {
 
     @Test
     void defaultsAreAllRecordsPdfOnlyAndUnprotected() throws IOException {
-        Recipients recipients = RecipientsFile.load(write("[" + entry("ann", "\"hobby\": \"sailing\"") + "]"), NONE);
+        Recipients recipients = RecipientsFile.load(write("[" + entry("ann", "") + "]"), NONE);
 
         assertThat(recipients.rejected()).isEmpty();
         Recipient ann = recipients.accepted().get(0);
@@ -130,6 +130,24 @@ class RecipientsFileTest {
         assertThat(recipients.accepted().get(0).formats()).containsExactly(Format.PDF);
         assertThat(recipients.rejected()).containsExactly(new RecipientProblem("[2]", "ann",
                 List.of("duplicate id 'ann': already used by the recipient at [0]")));
+    }
+
+    @Test
+    void aMisplacedFilterRejectsTheRecipientInsteadOfSendingItEverything() throws IOException {
+        // "parties" beside "interests" instead of in it: without the check this recipient got the full nightly.
+        Recipients recipients = RecipientsFile.load(write("[" + entry("ann", "\"parties\": [\"JP\"]") + ", "
+                + entry("bob", "\"interests\": {\"parties\": [\"JP\"], \"stage\": [\"MINING\"]}, \"emial\": \"x\"") + ", "
+                + entry("cy", "\"colour\": \"blue\"") + "]"), NONE);
+
+        assertThat(recipients.accepted()).isEmpty();
+        assertThat(recipients.rejected()).extracting(RecipientProblem::reasons).containsExactly(
+                List.of("unknown field `parties`: did you mean `interests.parties`? (this recipient is not sent anything"
+                        + " until the file is fixed)"),
+                List.of("unknown field `emial`: did you mean `email`? (this recipient is not sent anything until the file"
+                        + " is fixed)",
+                        "unknown field `interests.stage`: did you mean `interests.stages`? (this recipient is not sent"
+                                + " anything until the file is fixed)"),
+                List.of("unknown field `colour` (this recipient is not sent anything until the file is fixed)"));
     }
 
     @Test
