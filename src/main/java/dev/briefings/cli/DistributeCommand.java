@@ -1,6 +1,7 @@
 package dev.briefings.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
@@ -11,9 +12,12 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import dev.briefings.delivery.DeliveryRunner;
+import dev.briefings.intake.ConfigurationException;
+import dev.briefings.publish.Manifest;
 
 @Command(name = "distribute", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Delivers a briefing already written to the recipients in INPUT/recipients.json: each gets "
+        description = {"Delivers a briefing already written to the recipients in recipients.json of the input it was "
+                + "made from (or of --input DIR): each gets "
                 + "a personalised PDF (marked with their name on every page; encrypted when they ask) by e-mail, "
                 + "or into the run folder's outbox/ as .eml files when no SMTP server is configured.",
                 "Recipients with interests get the edition filtered to them (made once per distinct set). "
@@ -36,8 +40,9 @@ final class DistributeCommand implements Callable<Integer> {
     @Option(names = "--run", required = true, paramLabel = "DIR", description = "The run folder of the briefing to deliver.")
     Path run;
 
-    @Option(names = "--input", paramLabel = "DIR", defaultValue = "input",
-            description = "Input folder with recipients.json (and the records for interest editions) (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--input", paramLabel = "DIR",
+            description = "Input folder with recipients.json (and the records for interest editions) (default: the "
+                    + "input the briefing was made from, as its manifest records).")
     Path input;
 
     @Option(names = "--template", paramLabel = "NAME", defaultValue = "default", description = "Template of the mail text and of interest editions (default: ${DEFAULT-VALUE}).")
@@ -50,10 +55,33 @@ final class DistributeCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        Path runFolder = run.toAbsolutePath().normalize();
+        Path inputDir = input == null ? manifestInput(runFolder) : input.toAbsolutePath().normalize();
+        out.println("Recipients: " + inputDir.resolve("recipients.json")
+                + (input == null ? " (the input this briefing was made from)" : ""));
         try (ConfigurableApplicationContext context = Contexts.start(folders.dataDir, folders.templatesDir, err)) {
-            return report(context.getBean(DeliveryRunner.class).distribute(run.toAbsolutePath().normalize(),
-                    input.toAbsolutePath().normalize(), template), out, err);
+            return report(context.getBean(DeliveryRunner.class).distribute(runFolder, inputDir, template), out, err);
         }
+    }
+
+    /** The input folder a run folder's manifest records; a briefing made before manifests recorded it needs --input. */
+    private Path manifestInput(Path runFolder) {
+        Path file = runFolder.resolve(Manifest.FILE_NAME);
+        if (!Files.isRegularFile(file)) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--run " + runFolder + " holds no briefing (no " + Manifest.FILE_NAME + ")");
+        }
+        String recorded;
+        try {
+            recorded = Manifest.read(file).input();
+        } catch (RuntimeException e) {
+            throw new ConfigurationException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+        if (recorded == null) {
+            throw new ConfigurationException(file + " does not say which input the briefing was made from (it was "
+                    + "written by an earlier version): name the folder with recipients.json with --input DIR");
+        }
+        return Path.of(recorded);
     }
 
     static int report(DeliveryRunner.Report r, PrintWriter out, PrintWriter err) {

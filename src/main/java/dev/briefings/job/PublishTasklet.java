@@ -75,7 +75,8 @@ class PublishTasklet implements Tasklet {
             var f = parameters.filters();
             var manifest = new Manifest(parameters.asOf(), parameters.edition(),
                     Map.of("parties", f.parties(), "stages", f.stages(), "kinds", f.kinds(), "minerals", f.minerals()),
-                    parameters.template(), parameters.revision(), model.meta().applicationVersion(),
+                    parameters.template(), parameters.input().toAbsolutePath().normalize().toString(),
+                    parameters.revision(), model.meta().applicationVersion(),
                     model.meta().generatedAt() == null ? OffsetDateTime.now() : model.meta().generatedAt(),
                     inputs(jobContext),
                     new Manifest.Counts(k.read(), k.accepted(), k.rejected(), k.included()), Manifest.totals(model), outputs);

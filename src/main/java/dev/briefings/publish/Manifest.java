@@ -16,13 +16,15 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code manifest.json}: what a briefing was made from and what it contains, so that every figure can be traced
- * to its inputs and every output checked against its digest.
+ * to its inputs and every output checked against its digest. {@code input} is the input folder the briefing was made
+ * from (absolute), so that a later {@code distribute} reads the same recipients; older manifests lack it.
  */
 public record Manifest(
         LocalDate asOf,
         String edition,
         Map<String, List<String>> filters,
         String template,
+        String input,
         long revision,
         String applicationVersion,
         OffsetDateTime generatedAt,

@@ -149,9 +149,27 @@ class DeliveryEndToEndTest {
         }
         assertThat(log.get("rejectedRecipients")).hasSize(1);
 
-        Run again = cli("distribute", "--run", out.toString(), "--input", input.toString(), "--data", tmp.resolve("data").toString());
-        assertThat(again.out()).as(again.out() + again.err()).contains("0 delivered now, 3 already delivered");
+        // Without --input: the recipients of the input the briefing was made from (not ./input of this process).
+        Run again = cli("distribute", "--run", out.toString(), "--data", tmp.resolve("data").toString());
+        assertThat(again.out()).as(again.out() + again.err())
+                .contains("Recipients: " + input.toAbsolutePath().resolve("recipients.json")
+                        + " (the input this briefing was made from)")
+                .contains("0 delivered now, 3 already delivered");
         assertThat(smtp.getReceivedMessages()).hasSize(3);
+    }
+
+    @Test
+    void aBriefingWhoseManifestDoesNotNameItsInputNeedsInput() throws Exception {
+        Path out = tmp.resolve("briefings/2025-10-31/nightly");
+        assertThat(cli("run", "--input", input.toString(), "--output", out.toString(), "--data",
+                tmp.resolve("data").toString(), "--as-of", "2025-10-31").code()).isZero();
+        Path manifest = out.resolve("manifest.json");
+        Files.writeString(manifest, Files.readString(manifest).replaceFirst("\"input\" : \"[^\"]*\",", ""));
+
+        Run run = cli("distribute", "--run", out.toString(), "--data", tmp.resolve("data").toString());
+        assertThat(run.code()).as(run.out() + run.err()).isEqualTo(2);
+        assertThat(run.err()).contains("does not say which input the briefing was made from")
+                .contains("--input DIR").doesNotContain("Exception");
     }
 
     @Test
