@@ -26,7 +26,16 @@ public record DeliveryProperties(
         @DefaultValue Smtp smtp) {
 
     /**
-     * @param password taken from the environment (BRIEFINGS_DELIVERY_SMTP_PASSWORD) rather than a file
+     * @param host              the SMTP server; none means the outbox
+     * @param port              its port
+     * @param startTls          upgrade the connection with STARTTLS (required when true)
+     * @param username          for servers that want a sign-in; none for those that do not
+     * @param password          taken from the environment (BRIEFINGS_DELIVERY_SMTP_PASSWORD) rather than a file
+     * @param connectTimeout    how long to wait for a connection
+     * @param readTimeout       how long to wait for each reply
+     * @param maxAttempts       attempts per message in all, for transient failures (1 = no retry)
+     * @param initialBackoff    the wait before the second attempt
+     * @param backoffMultiplier each further wait is the previous one times this
      */
     public record Smtp(String host, @DefaultValue("25") int port, @DefaultValue("false") boolean startTls,
                        String username, String password, @DefaultValue("10s") Duration connectTimeout,
