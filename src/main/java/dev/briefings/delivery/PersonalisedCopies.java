@@ -21,6 +21,7 @@ import java.security.SecureRandom;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
+import java.util.Calendar;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -32,14 +33,19 @@ import com.lowagie.text.Element;
 import com.lowagie.text.Rectangle;
 import com.lowagie.text.pdf.BaseFont;
 import com.lowagie.text.pdf.PdfContentByte;
+import com.lowagie.text.pdf.PdfDate;
 import com.lowagie.text.pdf.PdfReader;
 import com.lowagie.text.pdf.PdfStamper;
 import com.lowagie.text.pdf.PdfWriter;
 
+import dev.briefings.render.pdf.PdfAMetadata;
+
 /**
  * Makes a recipient's copy of the master briefing PDF: a visible "Prepared for …" line on every page, the
  * recipient in the document information, and, with a password, AES-256 encryption that allows printing only.
- * The master is only read. Safe to call from several threads: every call has its own reader, stamper and font
+ * An unencrypted copy stays PDF/A-2b like the master (its XMP is rewritten to match its information, and the mark
+ * uses the embedded bundled font). PDF/A forbids encryption, so an encrypted copy drops the PDF/A identification
+ * and says in its subject that it is not the archival form. The master is only read. Safe to call from several threads: every call has its own reader, stamper and font
  * instance; only the immutable font bytes and the thread-safe random source are shared.
  */
 public final class PersonalisedCopies {
@@ -54,6 +60,12 @@ public final class PersonalisedCopies {
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final String INFO_RECIPIENT = "Recipient";
     private static final String INFO_KEYWORDS = "Keywords";
+    private static final String INFO_SUBJECT = "Subject";
+    private static final String INFO_MOD_DATE = "ModDate";
+    /** OpenPDF's carrier of the master's fixed file identifier; a copy gets its own identifier. */
+    private static final String INFO_FILE_ID = "FileId";
+    /** Appended to the subject of an encrypted copy. */
+    static final String NOT_ARCHIVAL = "encrypted personal copy, not the archival " + PdfAMetadata.CONFORMANCE + " form";
 
     /*
      * Where the mark goes, in points. The default template's pages have a 20 mm bottom margin whose running footer
@@ -143,7 +155,13 @@ public final class PersonalisedCopies {
         if (password != null) {
             encrypt(stamper, password);
         }
-        stamper.setInfoDictionary(info(reader.getInfo(), recipient.id()));
+        // The copy is modified now; the same date goes into the information and (by the stamper) into the XMP.
+        Calendar now = Calendar.getInstance();
+        stamper.setEnforcedModificationDate(now);
+        Map<String, String> info = info(reader.getInfo(), recipient.id(), password != null);
+        info.put(INFO_MOD_DATE, new PdfDate(now).toString());
+        stamper.setInfoDictionary(info);
+        stamper.setXmpMetadata(PdfAMetadata.xmp(info, password == null));
         BaseFont font = font();
         String text = markText(recipient, asOf);
         for (int page = 1; page <= reader.getNumberOfPages(); page++) {
@@ -173,14 +191,28 @@ public final class PersonalisedCopies {
         return bytes;
     }
 
-    /** The master's information plus the recipient: a {@code Recipient} key and {@code recipient:<id>} keyword. */
-    static Map<String, String> info(Map<String, String> master, String recipientId) {
+    /**
+     * The master's information plus the recipient: a {@code Recipient} key and {@code recipient:<id>} keyword;
+     * for an encrypted copy, a subject that says it is not the archival form. The master's file identifier entry
+     * is removed (mapped to null, which the stamper takes as "remove").
+     */
+    static Map<String, String> info(Map<String, String> master, String recipientId, boolean encrypted) {
         var info = new LinkedHashMap<>(master);
         String keywords = info.get(INFO_KEYWORDS);
         String tag = "recipient:" + recipientId;
         info.put(INFO_KEYWORDS, keywords == null || keywords.isBlank() ? tag : keywords + ", " + tag);
         info.put(INFO_RECIPIENT, recipientId);
+        if (encrypted) {
+            String subject = info.get(INFO_SUBJECT);
+            info.put(INFO_SUBJECT, subject == null || subject.isBlank() ? capitalised(NOT_ARCHIVAL)
+                    : subject + " (" + NOT_ARCHIVAL + ")");
+        }
+        info.put(INFO_FILE_ID, null);
         return info;
+    }
+
+    private static String capitalised(String text) {
+        return Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 
     /** One line, left-aligned in the bottom margin; shrunk (then shortened) to fit beside the page number. */
@@ -230,7 +262,10 @@ public final class PersonalisedCopies {
      */
     private static final ThreadLocal<BaseFont> FONT = ThreadLocal.withInitial(() -> {
         try {
-            return BaseFont.createFont("ipaexg.ttf", BaseFont.IDENTITY_H, BaseFont.EMBEDDED, false, FONT_BYTES, null);
+            BaseFont font = BaseFont.createFont("ipaexg.ttf", BaseFont.IDENTITY_H, BaseFont.EMBEDDED, false, FONT_BYTES, null);
+            // No CIDSet: OpenPDF's omits glyphs that composite glyphs pull in, which breaks PDF/A (where it is optional).
+            font.setIncludeCidSet(false);
+            return font;
         } catch (IOException | DocumentException e) {
             throw new IllegalStateException("the bundled font " + FONT_RESOURCE + " cannot be read", e);
         }

@@ -30,10 +30,14 @@ public class RunHistory {
         this.jdbc = jdbc;
     }
 
+    /**
+     * The latest nightly briefing of an earlier as-of date: never one of the same date, so that a forced rerun or
+     * an ad hoc edition compares with the same briefing whatever else ran that day (and reruns byte for byte).
+     */
     public Optional<ChangeTracker.PreviousBriefing> previousNightly(long currentInstanceId, LocalDate asOf) {
         List<ChangeTracker.PreviousBriefing> rows = jdbc.query("""
                         SELECT job_instance_id, as_of, committed_usd FROM briefing_run
-                        WHERE edition = 'nightly' AND job_instance_id <> ? AND as_of <= ? AND snapshot IS NOT NULL
+                        WHERE edition = 'nightly' AND job_instance_id <> ? AND as_of < ? AND snapshot IS NOT NULL
                         ORDER BY as_of DESC, published_at DESC, job_instance_id DESC FETCH FIRST 1 ROWS ONLY""",
                 (rs, i) -> new ChangeTracker.PreviousBriefing(rs.getLong(1), rs.getObject(2, LocalDate.class),
                         rs.getBigDecimal(3)),

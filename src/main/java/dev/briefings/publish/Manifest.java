@@ -7,6 +7,7 @@ import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import dev.briefings.briefing.Breakdown;
 import dev.briefings.briefing.BriefingModel;
@@ -18,6 +19,9 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code manifest.json}: what a briefing was made from and what it contains, so that every figure can be traced
  * to its inputs and every output checked against its digest. {@code input} is the input folder the briefing was made
  * from (absolute), so that a later {@code distribute} reads the same recipients; older manifests lack it.
+ * <p>
+ * {@code generatedAt} is the only field that changes when the same briefing is run again (and {@code revision}, on
+ * a forced rerun): everything else is written in a fixed order.
  */
 public record Manifest(
         LocalDate asOf,
@@ -36,6 +40,11 @@ public record Manifest(
     public static final String FILE_NAME = "manifest.json";
 
     private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+
+    public Manifest {
+        // Filters by name: a caller's map (Map.of) may iterate in a different order in every JVM.
+        filters = filters == null ? null : new TreeMap<>(filters);
+    }
 
     public record Counts(long read, long accepted, long rejected, long included) {
     }

@@ -30,8 +30,13 @@ public final class SampleBriefings {
     }
 
     public static BriefingModel small() {
+        return small(OffsetDateTime.of(2025, 10, 31, 22, 0, 0, 0, ZoneOffset.UTC));
+    }
+
+    /** The small briefing, made at the given wall-clock time (which no rendered file may show). */
+    public static BriefingModel small(OffsetDateTime generatedAt) {
         var meta = new BriefingMeta("Critical Minerals Supply Chain Briefing", AS_OF, "nightly", "All records",
-                OffsetDateTime.of(2025, 10, 31, 22, 0, 0, 0, ZoneOffset.UTC), "0.1.0",
+                generatedAt, "0.1.0",
                 "Confidential: prepared for the recipient only; not for redistribution.", "default");
         var key = new KeyFigures(5, 4, 1, 4, 3, 1, new BigDecimal("1250000.00"), new BigDecimal("975000000.00"), 3, 1);
         var byStage = new Breakdown(Dimension.STAGE, List.of(

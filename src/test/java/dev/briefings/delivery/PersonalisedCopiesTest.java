@@ -25,6 +25,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.briefings.PdfAValidation;
 import dev.briefings.briefing.SampleBriefings;
 import dev.briefings.delivery.PersonalisedCopies.CopyResult;
 import dev.briefings.render.pdf.PdfBriefingRenderer;
@@ -83,6 +84,36 @@ class PersonalisedCopiesTest {
             assertThat(info.getKeywords()).endsWith(", recipient:acme");
             assertThat(info.getTitle()).isEqualTo(masterTitle);
         }
+    }
+
+    @Test
+    void anUnencryptedCopyStaysPdfA2bWithXmpMatchingItsInformation() throws IOException {
+        CopyResult copy = PersonalisedCopies.personalise(master, HANAKO, AS_OF, null, dir.resolve("hanako.pdf"));
+
+        assertThat(PdfAValidation.pdfA2bFailures(copy.file())).isEmpty();
+        try (PDDocument doc = Loader.loadPDF(copy.file().toFile())) {
+            assertThat(PdfAValidation.claimedConformance(doc)).isEqualTo("2B");
+            assertThat(PdfAValidation.infoXmpDisagreements(doc)).isEmpty();
+            assertThat(doc.getDocumentInformation().getKeywords()).endsWith(", recipient:tokyo-am");
+            assertThat(doc.getDocumentInformation().getSubject()).doesNotContain("not the archival");
+            // The master's identifier entry is not carried over (the copy has an identifier of its own).
+            assertThat(doc.getDocumentInformation().getMetadataKeys()).doesNotContain("FileId");
+        }
+    }
+
+    @Test
+    void anEncryptedCopySaysItIsNotTheArchivalFormAndClaimsNoConformance() throws IOException {
+        CopyResult copy = PersonalisedCopies.personalise(master, HANAKO, AS_OF, PASSWORD.toCharArray(),
+                dir.resolve("hanako.pdf"));
+
+        try (PDDocument doc = Loader.loadPDF(copy.file().toFile(), PASSWORD)) {
+            assertThat(doc.getDocumentInformation().getSubject())
+                    .startsWith("Investor briefing, nightly edition, as of 31 October 2025")
+                    .endsWith("(encrypted personal copy, not the archival PDF/A-2b form)");
+            assertThat(PdfAValidation.claimedConformance(doc)).isEmpty();
+            assertThat(PdfAValidation.infoXmpDisagreements(doc)).isEmpty();
+        }
+        assertThat(PdfAValidation.pdfA2bFailures(copy.file())).isNotEmpty();
     }
 
     @Test
@@ -205,10 +236,10 @@ class PersonalisedCopiesTest {
 
     @Test
     void theInformationKeepsEveryMasterEntry() {
-        var info = PersonalisedCopies.info(java.util.Map.of("Title", "T", "Keywords", "a, b"), "acme");
+        var info = PersonalisedCopies.info(java.util.Map.of("Title", "T", "Keywords", "a, b"), "acme", false);
         assertThat(info).containsEntry("Title", "T").containsEntry("Keywords", "a, b, recipient:acme")
                 .containsEntry("Recipient", "acme");
-        assertThat(PersonalisedCopies.info(java.util.Map.of(), "acme")).containsEntry("Keywords", "recipient:acme");
+        assertThat(PersonalisedCopies.info(java.util.Map.of(), "acme", false)).containsEntry("Keywords", "recipient:acme");
     }
 
     private static List<String> pageTexts(Path pdf, String password) throws IOException {

@@ -1,11 +1,16 @@
 package dev.briefings.render.pdf;
 
+import java.awt.color.ColorSpace;
+import java.awt.color.ICC_Profile;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.Locale;
 import java.util.function.Consumer;
 
@@ -18,7 +23,6 @@ import org.thymeleaf.exceptions.TemplateEngineException;
 import org.thymeleaf.spring6.SpringTemplateEngine;
 import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.FileTemplateResolver;
-import org.xhtmlrenderer.pdf.DefaultPDFCreationListener;
 import org.xhtmlrenderer.pdf.ITextFontResolver;
 import org.xhtmlrenderer.pdf.ITextOutputDevice;
 import org.xhtmlrenderer.pdf.ITextRenderer;
@@ -28,9 +32,7 @@ import org.xml.sax.SAXParseException;
 import org.xml.sax.helpers.DefaultHandler;
 
 import com.lowagie.text.DocumentException;
-import com.lowagie.text.pdf.PdfName;
-import com.lowagie.text.pdf.PdfObject;
-import com.lowagie.text.pdf.PdfString;
+import com.lowagie.text.pdf.PdfWriter;
 
 import dev.briefings.briefing.BriefingModel;
 
@@ -38,6 +40,9 @@ import dev.briefings.briefing.BriefingModel;
  * Renders a {@link BriefingModel} to PDF: Thymeleaf fills the template folder's {@code briefing.html} (XHTML,
  * record text always through {@code th:text}, so it stays text), Flying Saucer lays it out with
  * {@code briefing.css} and draws through OpenPDF, with charts as vector graphics and one bundled font.
+ * <p>
+ * The file is PDF/A-2b (see {@link ArchivalListener}) and depends only on the model and the template: the same
+ * model renders to the same bytes.
  * <p>
  * Create once and reuse: the template is checked and parsed and the font loaded in the constructor; each
  * {@link #render} builds its own layout objects, so renders may run on several threads at once.
@@ -50,11 +55,13 @@ public final class PdfBriefingRenderer {
 
     private final Path templateDir;
     private final Path templateFile;
+    private final byte[] stylesheet;
     private final SpringTemplateEngine engine;
     private final BundledFont font;
     private final BriefingCharts charts;
     private final BriefingFormatter formatter = new BriefingFormatter();
     private final Consumer<String> requests;
+    private final ICC_Profile srgb = ICC_Profile.getInstance(ColorSpace.CS_sRGB);
 
     /**
      * @param templateDir the folder of one template, holding {@code briefing.html} and {@code briefing.css}
@@ -73,6 +80,7 @@ public final class PdfBriefingRenderer {
         checkReadable(templateFile, false);
         checkReadable(this.templateDir.resolve(STYLESHEET), false);
         checkWellFormed(templateFile);
+        this.stylesheet = read(this.templateDir.resolve(STYLESHEET));
         this.engine = engine(this.templateDir);
         this.font = BundledFont.load();
         this.charts = new BriefingCharts(font);
@@ -111,26 +119,44 @@ public final class PdfBriefingRenderer {
                 device, agent, fonts);
         renderer.getSharedContext().setReplacedElementFactory(
                 new ChartElementFactory(new ITextReplacedElementFactory(device), charts, model, font));
-        renderer.setListener(new CreatorListener("Briefings " + model.meta().applicationVersion()));
         renderer.setDocumentFromString(xhtml, templateDir.toUri().toString());
+        // PDF/A-2 is based on PDF 1.7.
+        renderer.setPDFVersion(PdfWriter.VERSION_1_7);
+        renderer.setListener(new ArchivalListener("Briefings " + model.meta().applicationVersion(),
+                model.meta().asOf(), documentId(model, xhtml), language(renderer), srgb));
         renderer.layout();
         return renderer;
     }
 
     /**
-     * Flying Saucer maps {@code <meta name="title|author|subject|keywords">} to the document information but
-     * treats "creator" as the author (Dublin Core), so the creating application is written here.
+     * The file identifier: a digest of what the PDF is made from (the filled template, which holds every figure
+     * and text it shows, the stylesheet, and the chart data), so the same briefing always gets the same one.
      */
-    private static final class CreatorListener extends DefaultPDFCreationListener {
-        private final String creator;
-
-        CreatorListener(String creator) {
-            this.creator = creator;
+    private byte[] documentId(BriefingModel model, String xhtml) {
+        try {
+            var sha = MessageDigest.getInstance("SHA-256");
+            sha.update(xhtml.getBytes(StandardCharsets.UTF_8));
+            sha.update(stylesheet);
+            sha.update(String.valueOf(model.breakdowns()).getBytes(StandardCharsets.UTF_8));
+            sha.update(String.valueOf(model.timeline()).getBytes(StandardCharsets.UTF_8));
+            return sha.digest();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is not available", e);
         }
+    }
 
-        @Override
-        public void preWrite(ITextRenderer renderer, int pageCount) {
-            renderer.getWriter().getInfo().put(PdfName.CREATOR, new PdfString(creator, PdfObject.TEXT_UNICODE));
+    /** The template's {@code lang} (or {@code xml:lang}) on its root element: the PDF's document language. */
+    private static String language(ITextRenderer renderer) {
+        var root = renderer.getDocument().getDocumentElement();
+        String lang = root.getAttribute("lang");
+        return lang.isBlank() ? root.getAttributeNS(XMLConstants.XML_NS_URI, "lang") : lang;
+    }
+
+    private static byte[] read(Path file) {
+        try {
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new TemplateException(file, "cannot be read: " + e.getMessage(), e);
         }
     }
 

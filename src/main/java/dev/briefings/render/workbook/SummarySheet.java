@@ -1,7 +1,6 @@
 package dev.briefings.render.workbook;
 
 import java.math.BigDecimal;
-import java.time.ZoneOffset;
 import java.util.Map;
 
 import org.apache.poi.ss.usermodel.Row;
@@ -36,9 +35,6 @@ final class SummarySheet {
         Cells.date(asOf, 1, meta.asOf(), s.date());
         Cells.text(label(cursor, "Edition"), 1, meta.edition(), s.text());
         Cells.text(label(cursor, "Filters"), 1, meta.filters(), s.wrap());
-        Cells.dateTime(label(cursor, "Generated at (UTC)"), 1,
-                meta.generatedAt() == null ? null
-                        : meta.generatedAt().withOffsetSameInstant(ZoneOffset.UTC).toLocalDateTime(), s.dateTime());
         Cells.text(label(cursor, "Application version"), 1, meta.applicationVersion(), s.text());
         Cells.text(label(cursor, "Template"), 1, meta.template(), s.text());
         cursor.skip();

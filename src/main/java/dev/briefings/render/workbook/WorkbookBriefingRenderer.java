@@ -6,7 +6,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.ZoneOffset;
+import java.util.Date;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.zip.Deflater;
 
 import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
@@ -26,6 +29,9 @@ import dev.briefings.briefing.InitiativeRows;
  * ({@link #begin()}), so that the pass that computes the figures writes them as it goes, feeding Initiatives and
  * Sources together; the sheets made from the finished model follow. Text from records is always written as text,
  * never as a formula.
+ * <p>
+ * The same model and rows give the same bytes: the document's dates are the start of the as-of date (UTC), not
+ * the wall clock, and POI's streaming writer gives every zip entry the same (empty) time.
  */
 public final class WorkbookBriefingRenderer {
 
@@ -105,11 +111,22 @@ public final class WorkbookBriefingRenderer {
             new FundingSheet(workbook, styles).write(model);
             new RisksSheet(workbook, styles).write(model);
             new ChangesSheet(workbook, styles).write(model);
+            describe(model);
             try {
                 save(workbook, out);
             } catch (IOException e) {
                 throw new UncheckedIOException("Cannot write workbook " + out + ": " + e.getMessage(), e);
             }
+        }
+
+        /** Title and dates of the document properties: from the briefing, not from the template or the clock. */
+        private void describe(BriefingModel model) {
+            var properties = xssf.getProperties().getCoreProperties();
+            Optional<Date> asOf = Optional.of(Date.from(model.meta().asOf().atStartOfDay(ZoneOffset.UTC).toInstant()));
+            properties.setCreated(asOf);
+            properties.setModified(asOf);
+            properties.setTitle(model.meta().title());
+            properties.setCreator("Briefings " + model.meta().applicationVersion());
         }
 
         /** Deletes the temporary files and lets go of the template. */

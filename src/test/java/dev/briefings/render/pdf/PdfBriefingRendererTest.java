@@ -7,6 +7,9 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -19,7 +22,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSArray;
 import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.cos.COSString;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDResources;
@@ -36,6 +41,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.briefings.PdfAValidation;
 import dev.briefings.briefing.BriefingModel;
 import dev.briefings.briefing.InitiativeRow;
 import dev.briefings.briefing.SampleBriefings;
@@ -154,13 +160,80 @@ class PdfBriefingRendererTest {
             stripper.setStartPage(1);
             stripper.setEndPage(1);
             String cover = flat(stripper.getText(doc));
-            assertThat(cover).contains("nightly", "All records", "31 October 2025, 22:00 UTC",
-                    "Confidential: prepared for the recipient only");
+            assertThat(cover).contains("nightly", "All records", "Confidential: prepared for the recipient only");
+            // The run's wall-clock time (22:00 UTC in the model) is not printed: reruns give the same file.
+            assertThat(cover).doesNotContain("22:00").doesNotContain("Generated");
             assertThat(cover.indexOf("As of 31 October 2025")).isEqualTo(cover.lastIndexOf("As of 31 October 2025"));
             stripper.setStartPage(2);
             stripper.setEndPage(2);
             assertThat(flat(stripper.getText(doc))).startsWith("Critical Minerals Supply Chain Briefing As of 31 October 2025");
         }
+    }
+
+    @Test
+    void isPdfA2bByVeraPdfWithMatchingXmpAnSrgbIntentAndALanguage() throws IOException {
+        assertThat(PdfAValidation.pdfA2bFailures(smallPdf)).isEmpty();
+        try (PDDocument doc = Loader.loadPDF(smallPdf.toFile())) {
+            assertThat(doc.getVersion()).isEqualTo(1.7f);
+            assertThat(PdfAValidation.claimedConformance(doc)).isEqualTo("2B");
+            assertThat(PdfAValidation.infoXmpDisagreements(doc)).isEmpty();
+            assertThat(doc.getDocumentCatalog().getLanguage()).isEqualTo("en");
+            var intents = doc.getDocumentCatalog().getOutputIntents();
+            assertThat(intents).hasSize(1);
+            assertThat(intents.get(0).getOutputConditionIdentifier()).isEqualTo("sRGB IEC61966-2.1");
+            assertThat(intents.get(0).getCOSObject().getCOSName(COSName.S)).isEqualTo(COSName.getPDFName("GTS_PDFA1"));
+            // The destination profile is an RGB display profile (ICC header: class at 12, colour space at 16).
+            byte[] icc;
+            try (var in = intents.get(0).getDestOutputIntent().createInputStream()) {
+                icc = in.readAllBytes();
+            }
+            assertThat(new String(icc, 12, 8, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("mntrRGB ");
+        }
+    }
+
+    @Test
+    void theSameBriefingRendersToTheSameBytesWhateverTheClock() throws IOException {
+        Path first = tmp.resolve("first.pdf");
+        Path second = tmp.resolve("second.pdf");
+        // Separate renderers, models made at different wall-clock times.
+        new PdfBriefingRenderer(TEMPLATE).render(
+                SampleBriefings.small(OffsetDateTime.of(2025, 10, 31, 22, 0, 0, 0, ZoneOffset.UTC)), first);
+        new PdfBriefingRenderer(TEMPLATE).render(
+                SampleBriefings.small(OffsetDateTime.of(2026, 1, 2, 3, 4, 5, 0, ZoneOffset.ofHours(9))), second);
+        assertThat(Files.mismatch(first, second)).as("first differing byte").isEqualTo(-1L);
+
+        byte[] id;
+        try (PDDocument doc = Loader.loadPDF(first.toFile())) {
+            Instant asOf = Instant.parse("2025-10-31T00:00:00Z");
+            assertThat(doc.getDocumentInformation().getCreationDate().toInstant()).isEqualTo(asOf);
+            assertThat(doc.getDocumentInformation().getModificationDate().toInstant()).isEqualTo(asOf);
+            id = fileId(doc);
+            assertThat(id).hasSize(16);
+            // One subset of the one font, under a fixed tag.
+            assertThat(doc.getPage(0).getResources().getFont(doc.getPage(0).getResources().getFontNames().iterator().next())
+                    .getName()).isEqualTo("AAAAAA+IPAexGothic");
+        }
+        // Another briefing (another title) gets another identifier.
+        BriefingModel small = SampleBriefings.small();
+        var meta = small.meta();
+        var retitled = new dev.briefings.briefing.BriefingMeta("Another title", meta.asOf(), meta.edition(),
+                meta.filters(), meta.generatedAt(), meta.applicationVersion(), meta.confidentiality(), meta.template());
+        Path other = tmp.resolve("other.pdf");
+        renderer.render(new BriefingModel(retitled, small.keyFigures(), small.breakdowns(), small.timeline(),
+                small.largest(), small.risks(), small.dataQuality(), small.changes(), small.sources(),
+                small.methodology(), small.rejects()), other);
+        try (PDDocument doc = Loader.loadPDF(other.toFile())) {
+            assertThat(fileId(doc)).isNotEqualTo(id);
+        }
+    }
+
+    /** The trailer's file identifier; both parts are the same for a file as first written. */
+    private static byte[] fileId(PDDocument doc) {
+        COSArray ids = doc.getDocument().getTrailer().getCOSArray(COSName.ID);
+        assertThat(ids).isNotNull();
+        byte[] permanent = ((COSString) ids.get(0)).getBytes();
+        assertThat(((COSString) ids.get(1)).getBytes()).isEqualTo(permanent);
+        return permanent;
     }
 
     @Test
