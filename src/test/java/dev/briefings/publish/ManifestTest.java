@@ -28,7 +28,7 @@ class ManifestTest {
         filters.put("parties", List.of("AU", "JP"));
         filters.put("minerals", List.of());
         filters.put("kinds", List.of());
-        var manifest = new Manifest(LocalDate.of(2025, 10, 31), "party-au-jp_stage-mining", filters, "default", 1,
+        var manifest = new Manifest(LocalDate.of(2025, 10, 31), "party-au-jp_stage-mining", filters, "default", "/briefings/input", 1,
                 "0.1.0", OffsetDateTime.of(2025, 10, 31, 22, 0, 0, 0, ZoneOffset.UTC), List.of(),
                 new Manifest.Counts(3, 2, 1, 2),
                 new Manifest.Totals(BigDecimal.ONE, BigDecimal.ZERO, Map.of(), Map.of(), Map.of(), Map.of(), Map.of()),
