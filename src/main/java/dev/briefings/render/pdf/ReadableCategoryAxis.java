@@ -58,10 +58,9 @@ final class ReadableCategoryAxis extends CategoryAxis {
     private Layout layout;
     /** Beside the bars: the width of the names' column, in points. */
     private double labelWidth;
+    /** 1 when every category is labelled, n when every n-th one is. */
     private int step = 1;
     private int lines = 1;
-    /** The distance between the centres of neighbouring categories, in points. */
-    private double pitch;
 
     ReadableCategoryAxis(float maxWidthShare) {
         super(null);
@@ -70,11 +69,6 @@ final class ReadableCategoryAxis extends CategoryAxis {
 
     Layout layout() {
         return layout;
-    }
-
-    /** 1 when every category is labelled, n when every n-th one is. */
-    int step() {
-        return step;
     }
 
     @Override
@@ -110,7 +104,8 @@ final class ReadableCategoryAxis extends CategoryAxis {
             widest = Math.max(widest, metrics.getStringBounds(c.toString(), g2).getWidth());
         }
         boolean below = RectangleEdge.isTopOrBottom(edge);
-        pitch = (below ? dataArea.getWidth() : dataArea.getHeight()) * (1 - getLowerMargin() - getUpperMargin()) / n;
+        // The distance between the centres of neighbouring categories, in points.
+        double pitch = (below ? dataArea.getWidth() : dataArea.getHeight()) * (1 - getLowerMargin() - getUpperMargin()) / n;
         float size = baseFont.getSize2D();
         step = 1;
         lines = 1;
