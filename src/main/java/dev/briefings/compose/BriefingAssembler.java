@@ -37,6 +37,7 @@ public final class BriefingAssembler {
     private final int largestCount;
     private final FundingLedger ledger = new FundingLedger();
     private final RiskAssessment risks;
+    private final SourceChecks sourceChecks;
     /** Smallest first, so the head is the one to drop when a larger record comes. */
     private final PriorityQueue<Ranked> largest;
 
@@ -56,8 +57,14 @@ public final class BriefingAssembler {
             .thenComparing(FundingLedger.CarveOutExcess::ancestorId);
 
     public BriefingAssembler(int largestCount, RiskAssessment risks) {
+        this(largestCount, risks, null);
+    }
+
+    /** @param sourceChecks checks of the records' sources for data-quality notes, or null for none */
+    public BriefingAssembler(int largestCount, RiskAssessment risks, SourceChecks sourceChecks) {
         this.largestCount = largestCount;
         this.risks = risks;
+        this.sourceChecks = sourceChecks;
         this.largest = new PriorityQueue<>(LARGER_FIRST.reversed());
     }
 
@@ -116,6 +123,9 @@ public final class BriefingAssembler {
                        FundedRecord ancestor, long ancestorsMatched) {
         ledger.add(funded(initiative, committedUsd, proposedUsd), ancestor);
         risks.accept(initiative, committedUsd, proposedUsd, ancestorsMatched);
+        if (sourceChecks != null) {
+            sourceChecks.accept(seq, initiative, committedUsd, proposedUsd, ancestor == null);
+        }
         if (largestCount > 0) {
             var ranked = new Ranked(seq, committedUsd, proposedUsd, null);
             if (largest.size() < largestCount || LARGER_FIRST.compare(ranked, largest.peek()) < 0) {
@@ -161,12 +171,12 @@ public final class BriefingAssembler {
                     row.stages(), row.minerals(), row.organizations(), row.location(), row.binding(), row.partOf(),
                     row.countedInTotals(), row.committedUsd(), row.proposedUsd(), row.sources(), List.copyOf(numbers)));
         }
-        List<DataQualityNote> quality = new ArrayList<>();
         // The largest excesses first, and only so many: a briefing stays a briefing at a million records.
         List<FundingLedger.CarveOutExcess> excesses = new ArrayList<>(result.excesses());
         excesses.sort(LARGER_EXCESS_FIRST);
+        List<DataQualityNote> excessNotes = new ArrayList<>();
         for (var excess : excesses.subList(0, Math.min(DATA_QUALITY_LISTED, excesses.size()))) {
-            quality.add(new DataQualityNote("Carve-outs of " + excess.ancestorId() + " add up to more than its own funding: "
+            excessNotes.add(new DataQualityNote("Carve-outs of " + excess.ancestorId() + " add up to more than its own funding: "
                     + "committed USD " + Money.format(excess.children().committed()) + " against USD "
                     + Money.format(excess.ancestor().committed()) + ", proposed USD " + Money.format(excess.children().proposed())
                     + " against USD " + Money.format(excess.ancestor().proposed()) + " (" + excess.childCount()
@@ -174,11 +184,18 @@ public final class BriefingAssembler {
                     + "check the parent's funding or the children's partOf.",
                     concat(excess.ancestorId(), excess.childIds())));
         }
-        if (excesses.size() > DATA_QUALITY_LISTED) {
-            int more = excesses.size() - DATA_QUALITY_LISTED;
-            quality.add(new DataQualityNote(String.format(java.util.Locale.ROOT, "%,d more record%s ha%s carve-outs that "
-                    + "add up to more than %s own funding (%,d in all; the largest are listed above).", more,
-                    more == 1 ? "" : "s", more == 1 ? "s" : "ve", more == 1 ? "its" : "their", excesses.size()), List.of()));
+        List<Findings> kinds = new ArrayList<>();
+        kinds.add(new Findings(excessNotes, excesses.size(), more -> new DataQualityNote(String.format(java.util.Locale.ROOT,
+                "%,d more record%s ha%s carve-outs that add up to more than %s own funding (%,d in all; the largest are "
+                + "listed above).", more, more == 1 ? "" : "s", more == 1 ? "s" : "ve", more == 1 ? "its" : "their",
+                excesses.size()), List.of())));
+        if (sourceChecks != null) {
+            kinds.addAll(sourceChecks.finish());
+        }
+        // At most DATA_QUALITY_LISTED findings in all, shared among the kinds, each kind's rest counted in one note.
+        List<DataQualityNote> quality = new ArrayList<>(Findings.listed(kinds, DATA_QUALITY_LISTED));
+        if (sourceChecks != null && sourceChecks.coverageNote() != null) {
+            quality.add(sourceChecks.coverageNote());
         }
         return new Result(result, breakdowns, FigureDisplay.timeline(result), List.copyOf(rows), notes,
                 List.copyOf(quality), List.copyOf(numbered.values()));

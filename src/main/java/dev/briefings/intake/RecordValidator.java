@@ -35,11 +35,12 @@ import tools.jackson.databind.JsonNode;
  *       {@code sources[].publisher}</td><td>200</td></tr>
  *   <tr><td>{@code sources[].title}</td><td>400</td></tr>
  *   <tr><td>{@code sources[].url}</td><td>2000</td></tr>
- *   <tr><td>{@code funding[].note}, {@code risks[].note}</td><td>2000</td></tr>
+ *   <tr><td>{@code funding[].note}, {@code risks[].note}, {@code sources[].reported.note}</td><td>2000</td></tr>
  *   <tr><td>{@code minerals[]}, {@code tags[]}</td><td>100</td></tr>
  *   <tr><td>{@code organizations[].ticker}</td><td>20</td></tr>
  *   <tr><td>every list</td><td>100 entries</td></tr>
- *   <tr><td>{@code funding[].amount}</td><td>greater than 0, less than 10^15, at most 6 decimal places</td></tr>
+ *   <tr><td>{@code funding[].amount}, {@code sources[].reported.amount}</td><td>greater than 0, less than 10^15,
+ *       at most 6 decimal places</td></tr>
  * </table>
  * Cross-record checks ({@code partOf} targets that do not exist, cycles, duplicate ids) are not done here.
  * Thread-safe: holds only the immutable rates.
@@ -166,7 +167,20 @@ public final class RecordValidator {
             String publisher = text(node, "publisher", path + ".publisher", MAX_NAME, true);
             LocalDate published = date(node, "published", path + ".published", true);
             String title = text(node, "title", path + ".title", MAX_SOURCE_TITLE, false);
-            return new Source(url, publisher, published, title);
+            ReportedFigure reported = reported(path + ".reported", node);
+            return new Source(url, publisher, published, title, reported);
+        }
+
+        /** The figure a source states: checked like a funding line's amount and currency. */
+        private ReportedFigure reported(String path, JsonNode source) {
+            JsonNode node = present(source, "reported", path, false);
+            if (node == null || !isObject(path, node)) {
+                return null;
+            }
+            BigDecimal amount = amount(node, path + ".amount");
+            String currency = currency(node, path + ".currency");
+            String note = text(node, "note", path + ".note", MAX_NOTE, false);
+            return amount == null || currency == null ? null : new ReportedFigure(amount, currency, note);
         }
 
         private Organization organization(String path, JsonNode node) {

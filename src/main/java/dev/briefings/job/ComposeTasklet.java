@@ -32,6 +32,7 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 import dev.briefings.BriefingsProperties;
 import dev.briefings.compose.BriefingAssembler;
+import dev.briefings.compose.SourceChecks;
 import dev.briefings.briefing.BriefingMeta;
 import dev.briefings.briefing.BriefingModel;
 import dev.briefings.briefing.BriefingModelJson;
@@ -101,7 +102,8 @@ class ComposeTasklet implements Tasklet {
         MarketContext context = MarketContext.load(InputFiles.marketContext(input));
         RiskRules rules = RiskRules.load(properties.templatesDir().resolve("risk-rules.json"));
         var risks = new RiskAssessment(rules, context);
-        var assembler = new BriefingAssembler(properties.largestListed(), risks);
+        var assembler = new BriefingAssembler(properties.largestListed(), risks,
+                new SourceChecks(parameters.asOf(), rates, this::idsOf));
         Ancestors ancestors = ancestors(ancestorOf, rejectedSeqs, risks);
 
         // Every edition compares with the previous nightly briefing: the nightly one holds every record.
@@ -205,6 +207,17 @@ class ComposeTasklet implements Tasklet {
         return new BriefingModel(meta, key, figures.breakdowns(), figures.timeline(), figures.largest(),
                 figures.risks(), figures.dataQuality(), changes.finish(figures.committedUsd()), figures.sources(),
                 methodology, new RejectSummary(rejected, List.copyOf(rejectSample)));
+    }
+
+    /** The ids of the staged records at these places in read order (one pass over the keys, only when asked). */
+    private Map<Long, String> idsOf(Set<Long> seqs) {
+        Map<Long, String> ids = new HashMap<>();
+        StagedLines.forEachKey(workspace.keys(), key -> {
+            if (seqs.contains(key.seq())) {
+                ids.put(key.seq(), key.id());
+            }
+        });
+        return ids;
     }
 
     /**

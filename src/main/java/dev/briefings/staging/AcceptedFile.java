@@ -28,10 +28,14 @@ import java.util.HexFormat;
  */
 public final class AcceptedFile {
 
-    private static final byte[] HEADER = {'B', 'R', 'S', 2};
+    /** The last byte is the layout's version: 3 added the figures sources report. A workspace of another is refused. */
+    private static final byte[] HEADER = {'B', 'R', 'S', 3};
     private static final int DIGEST_BYTES = 16;
-    /** Digests carry their scheme, so a snapshot written by an earlier version is recognised as such. */
-    public static final String DIGEST_SCHEME = "2:";
+    /**
+     * Digests carry their scheme, so a snapshot written by an earlier version is recognised as such; it changes with
+     * the layout, whose bytes the digest is taken over.
+     */
+    public static final String DIGEST_SCHEME = "3:";
 
     private AcceptedFile() {
     }

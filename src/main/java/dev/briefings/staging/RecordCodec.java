@@ -15,6 +15,7 @@ import dev.briefings.intake.Initiative;
 import dev.briefings.intake.InitiativeKind;
 import dev.briefings.intake.InitiativeStatus;
 import dev.briefings.intake.Organization;
+import dev.briefings.intake.ReportedFigure;
 import dev.briefings.intake.Source;
 import dev.briefings.intake.Stage;
 import dev.briefings.intake.StatedRisk;
@@ -133,6 +134,15 @@ final class RecordCodec {
             out.text(s.publisher());
             out.date(s.published());
             out.text(s.title());
+            ReportedFigure r = s.reported();
+            if (r == null) {
+                out.b(0);
+            } else {
+                out.b(1);
+                out.decimal(r.amount());
+                out.text(r.currency());
+                out.text(r.note());
+            }
         }
         out.text(i.summary());
         out.texts(i.minerals());
@@ -256,7 +266,12 @@ final class RecordCodec {
         n = in.count();
         List<Source> sources = new ArrayList<>(n);
         for (int k = 0; k < n; k++) {
-            sources.add(new Source(in.text(), in.text(), in.date(), in.text()));
+            String url = in.text();
+            String publisher = in.text();
+            LocalDate published = in.date();
+            String sourceTitle = in.text();
+            ReportedFigure reported = in.b() == 0 ? null : new ReportedFigure(in.decimal(), in.text(), in.text());
+            sources.add(new Source(url, publisher, published, sourceTitle, reported));
         }
         String summary = in.text();
         List<String> minerals = in.texts();

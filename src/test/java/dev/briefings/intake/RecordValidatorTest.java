@@ -239,6 +239,48 @@ class RecordValidatorTest {
     }
 
     @Test
+    void aSourceMayStateTheFigureItReports() {
+        ObjectNode node = minimal();
+        node.set("sources", json("""
+                [{"url": "https://x.org/a", "publisher": "X", "published": "2025-01-01",
+                  "reported": {"amount": 3000000000, "currency": "usd", "note": "  over $3B combined "}},
+                 {"url": "https://x.org/b", "publisher": "Y", "published": "2025-01-02",
+                  "reported": {"amount": 1.5e9, "currency": "AUD"}},
+                 {"url": "https://x.org/c", "publisher": "Z", "published": "2025-01-03", "reported": null}]
+                """));
+        Initiative i = ((Validation.Valid) validator.validate(node)).initiative();
+        assertThat(i.sources().get(0).reported())
+                .isEqualTo(new ReportedFigure(new BigDecimal("3000000000"), "USD", "over $3B combined"));
+        assertThat(i.sources().get(1).reported().amount()).isEqualByComparingTo("1500000000");
+        assertThat(i.sources().get(1).reported().currency()).isEqualTo("AUD");
+        assertThat(i.sources().get(1).reported().note()).isNull();
+        assertThat(i.sources().get(2).reported()).isNull();
+    }
+
+    @Test
+    void aBadReportedFigureRejectsTheRecordNamingTheField() {
+        ObjectNode node = minimal();
+        node.set("sources", json("""
+                [{"url": "https://x.org/a", "publisher": "X", "published": "2025-01-01",
+                  "reported": {"amount": -5, "currency": "USD"}},
+                 {"url": "https://x.org/b", "publisher": "Y", "published": "2025-01-02",
+                  "reported": {"amount": "a billion", "currency": "CHF"}},
+                 {"url": "https://x.org/c", "publisher": "Z", "published": "2025-01-03",
+                  "reported": {"currency": "XXQ", "note": 7}},
+                 {"url": "https://x.org/d", "publisher": "W", "published": "2025-01-04", "reported": 1000000}]
+                """));
+        assertReasons(node,
+                "`sources[0].reported.amount` must be greater than 0 (found -5)",
+                "`sources[1].reported.amount` must be a number (found \"a billion\")",
+                "`sources[1].reported.currency` 'CHF' has no rate in fx-rates.json; add its rate there or give the "
+                        + "amount in another currency",
+                "`sources[2].reported.amount` is missing",
+                "`sources[2].reported.currency` 'XXQ' is not an ISO 4217 currency code (e.g. USD, AUD)",
+                "`sources[2].reported.note` must be a string (found a number)",
+                "`sources[3].reported` must be an object (found a number)");
+    }
+
+    @Test
     void textLimits() {
         ObjectNode node = minimal();
         node.put("title", "t".repeat(240));

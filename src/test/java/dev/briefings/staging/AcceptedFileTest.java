@@ -20,6 +20,7 @@ import dev.briefings.intake.Initiative;
 import dev.briefings.intake.InitiativeKind;
 import dev.briefings.intake.InitiativeStatus;
 import dev.briefings.intake.Organization;
+import dev.briefings.intake.ReportedFigure;
 import dev.briefings.intake.RiskCategory;
 import dev.briefings.intake.Source;
 import dev.briefings.intake.Stage;
@@ -35,8 +36,11 @@ class AcceptedFileTest {
         return new Initiative("us-jp-framework", "U.S.–Japan Framework (経済産業省) \"quoted\"\ttab",
                 InitiativeKind.RESEARCH_AGREEMENT, LocalDate.of(2025, 10, 28), List.of("US", "JP"),
                 List.of(Stage.MAGNETS, Stage.MINING),
-                List.of(new Source("https://example.org/a", "dpa-AFX", LocalDate.of(2025, 10, 29), null),
-                        new Source("https://example.org/b", "METI", null, "Title b")),
+                List.of(new Source("https://example.org/a", "dpa-AFX", LocalDate.of(2025, 10, 29), null,
+                                new ReportedFigure(new BigDecimal("3000000000.000001"), "USD", "over $3B \"combined\"")),
+                        new Source("https://example.org/b", "METI", null, "Title b"),
+                        new Source("https://example.org/c", "日経", LocalDate.of(2025, 11, 1), "Title c",
+                                new ReportedFigure(new BigDecimal("1.5E+11"), "JPY", null))),
                 "A summary with a line\nbreak.", List.of("rare earths", "NdPr"),
                 List.of(new Organization("経済産業省", "government", null), new Organization("Lynas", null, "LYC.AX")),
                 null, InitiativeStatus.STALLED, false, "parent-id",
@@ -78,10 +82,47 @@ class AcceptedFileTest {
         assertThat(a.committedUsd().toPlainString()).isEqualTo("3630000000.00");
         assertThat(a.proposedUsd().toPlainString()).isEqualTo("0.000001");
         assertThat(a.initiative().funding().get(1).amount().toPlainString()).isEqualTo("123456789012345678901234567890.125");
+        // The figures sources report round-trip with their scale; a source without one stays without.
+        assertThat(a.initiative().sources().get(0).reported().amount().toPlainString()).isEqualTo("3000000000.000001");
+        assertThat(a.initiative().sources().get(1).reported()).isNull();
+        assertThat(a.initiative().sources().get(2).reported().amount()).isEqualTo(new BigDecimal("1.5E+11"));
         StagedInitiative b = read.get(1);
         assertThat(b.initiative()).isEqualTo(bare("b"));
         assertThat(b.included()).isFalse();
         assertThat(b.proposedUsd()).isEqualTo(new BigDecimal("12.5"));
+    }
+
+    @Test
+    void aReportedFigureIsPartOfTheContentDigestAndTheLayoutVersionIsThree() throws Exception {
+        Path file = tmp.resolve("accepted.bin");
+        Initiative plain = bare("r");
+        Initiative reported = new Initiative("r", "Bare r", InitiativeKind.PARTNERSHIP, LocalDate.of(1999, 1, 1),
+                List.of(), List.of(), List.of(new Source("https://example.org/r", "X", LocalDate.of(2025, 1, 1), null,
+                        new ReportedFigure(BigDecimal.TEN, "USD", null))), null, List.of(), List.of(), null,
+                InitiativeStatus.ANNOUNCED, true, null, List.of(), List.of(), List.of());
+        Initiative unreported = new Initiative("r", "Bare r", InitiativeKind.PARTNERSHIP, LocalDate.of(1999, 1, 1),
+                List.of(), List.of(), List.of(new Source("https://example.org/r", "X", LocalDate.of(2025, 1, 1), null)),
+                null, List.of(), List.of(), null, InitiativeStatus.ANNOUNCED, true, null, List.of(), List.of(), List.of());
+        try (var w = AcceptedFile.append(file, 0)) {
+            w.write(new StagedRecord.Accepted(1, "[1]", true, BigDecimal.ONE, BigDecimal.ZERO, reported));
+            w.write(new StagedRecord.Accepted(2, "[2]", true, BigDecimal.ONE, BigDecimal.ZERO, unreported));
+            w.write(new StagedRecord.Accepted(3, "[3]", true, BigDecimal.ONE, BigDecimal.ZERO, plain));
+        }
+        List<String> hashes = new ArrayList<>();
+        try (var r = AcceptedFile.read(file)) {
+            while (r.next()) {
+                hashes.add(r.record().hash());
+            }
+        }
+        assertThat(hashes.get(0)).isNotEqualTo(hashes.get(1));
+        assertThat(hashes).allSatisfy(h -> assertThat(h).startsWith("3:"));
+        // The header names layout 3: a work folder staged by the layout before (2) is refused, not misread.
+        assertThat(Files.readAllBytes(file)).startsWith(new byte[] {'B', 'R', 'S', 3});
+        Path old = tmp.resolve("old.bin");
+        byte[] bytes = Files.readAllBytes(file);
+        bytes[3] = 2;
+        Files.write(old, bytes);
+        assertThatThrownBy(() -> AcceptedFile.read(old)).hasMessageContaining("not a staged-records file of this version");
     }
 
     @Test

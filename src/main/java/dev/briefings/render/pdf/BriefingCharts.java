@@ -11,7 +11,6 @@ import java.util.Locale;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.AxisLocation;
 import org.jfree.chart.axis.CategoryAxis;
-import org.jfree.chart.axis.CategoryLabelPositions;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.labels.ItemLabelAnchor;
 import org.jfree.chart.labels.ItemLabelPosition;
@@ -42,6 +41,8 @@ final class BriefingCharts {
     private static final BigDecimal MILLION = new BigDecimal("1000000");
     /** Parties beyond this many are left to the workbook; the chart stays readable. */
     private static final int MAX_BARS = 12;
+    /** Names beside horizontal bars take at most this share of the plot's width, then wrap. */
+    private static final float LABEL_WIDTH_SHARE = 0.45f;
 
     private final BundledFont font;
 
@@ -67,7 +68,8 @@ final class BriefingCharts {
                 .forEach(r -> data.addValue(r.committedUsd().divide(MILLION).doubleValue(), "Committed", r.label()));
         var value = new NumberAxis(axisLabel);
         value.setNumberFormatOverride(decimal("#,##0.##"));
-        CategoryPlot plot = plot(data, value, colour, PlotOrientation.HORIZONTAL);
+        CategoryPlot plot = plot(data, new ReadableCategoryAxis(LABEL_WIDTH_SHARE), value, bars(new BarRenderer(), colour),
+                PlotOrientation.HORIZONTAL);
         plot.setRangeAxisLocation(AxisLocation.BOTTOM_OR_LEFT);
         // Value labels just right of each bar end.
         plot.getRenderer().setDefaultPositiveItemLabelPosition(
@@ -84,19 +86,26 @@ final class BriefingCharts {
         }
         var value = new NumberAxis("Announcements");
         value.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
-        CategoryPlot plot = plot(data, value, NAVY, PlotOrientation.VERTICAL);
+        var quarters = new ReadableCategoryAxis(LABEL_WIDTH_SHARE);
+        // Counts above the bars only while the quarters fit across; upright they would crowd. The value axis stays.
+        var renderer = new BarRenderer() {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            public boolean isItemLabelVisible(int row, int column) {
+                return quarters.layout() != ReadableCategoryAxis.Layout.UPRIGHT && super.isItemLabelVisible(row, column);
+            }
+        };
+        CategoryPlot plot = plot(data, quarters, value, bars(renderer, NAVY), PlotOrientation.VERTICAL);
         plot.setNoDataMessage("No announcements in scope");
-        if (data.getColumnCount() > 8) {
-            plot.getDomainAxis().setCategoryLabelPositions(CategoryLabelPositions.UP_45);
-        }
         return chart(plot);
     }
 
-    private CategoryPlot plot(DefaultCategoryDataset data, NumberAxis value, Color colour, PlotOrientation orientation) {
+    private CategoryPlot plot(DefaultCategoryDataset data, CategoryAxis category, NumberAxis value, BarRenderer renderer,
+                              PlotOrientation orientation) {
         Font tick = font.awt(Font.PLAIN, 7.5f);
         Font label = font.awt(Font.PLAIN, 8f);
 
-        var category = new CategoryAxis(null);
         category.setTickLabelFont(tick);
         category.setTickLabelPaint(INK);
         category.setAxisLinePaint(GRID);
@@ -104,7 +113,6 @@ final class BriefingCharts {
         category.setCategoryMargin(0.25);
         category.setLowerMargin(0.03);
         category.setUpperMargin(0.03);
-        category.setMaximumCategoryLabelWidthRatio(0.45f);
 
         value.setTickLabelFont(tick);
         value.setTickLabelPaint(INK);
@@ -113,17 +121,6 @@ final class BriefingCharts {
         value.setAxisLineVisible(false);
         value.setTickMarksVisible(false);
         value.setUpperMargin(0.15);
-
-        var renderer = new BarRenderer();
-        renderer.setBarPainter(new StandardBarPainter());
-        renderer.setShadowVisible(false);
-        renderer.setDrawBarOutline(false);
-        renderer.setSeriesPaint(0, colour);
-        renderer.setMaximumBarWidth(0.12);
-        renderer.setDefaultItemLabelsVisible(true);
-        renderer.setDefaultItemLabelFont(tick);
-        renderer.setDefaultItemLabelPaint(INK);
-        renderer.setDefaultItemLabelGenerator(new StandardCategoryItemLabelGenerator("{2}", decimal("#,##0")));
 
         var plot = new CategoryPlot(data, category, value, renderer);
         plot.setOrientation(orientation);
@@ -137,6 +134,20 @@ final class BriefingCharts {
         plot.setNoDataMessageFont(label);
         plot.setNoDataMessagePaint(INK);
         return plot;
+    }
+
+    private BarRenderer bars(BarRenderer renderer, Color colour) {
+        Font tick = font.awt(Font.PLAIN, 7.5f);
+        renderer.setBarPainter(new StandardBarPainter());
+        renderer.setShadowVisible(false);
+        renderer.setDrawBarOutline(false);
+        renderer.setSeriesPaint(0, colour);
+        renderer.setMaximumBarWidth(0.12);
+        renderer.setDefaultItemLabelsVisible(true);
+        renderer.setDefaultItemLabelFont(tick);
+        renderer.setDefaultItemLabelPaint(INK);
+        renderer.setDefaultItemLabelGenerator(new StandardCategoryItemLabelGenerator("{2}", decimal("#,##0")));
+        return renderer;
     }
 
     private static JFreeChart chart(CategoryPlot plot) {

@@ -29,6 +29,11 @@ import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFTable;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
+import org.openxmlformats.schemas.drawingml.x2006.chart.CTCatAx;
+import org.openxmlformats.schemas.drawingml.x2006.chart.STAxPos;
+import org.openxmlformats.schemas.drawingml.x2006.chart.STBarDir;
+import org.openxmlformats.schemas.drawingml.x2006.chart.STCrosses;
+import org.openxmlformats.schemas.drawingml.x2006.chart.STOrientation;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.briefings.briefing.BriefingModel;
@@ -36,6 +41,7 @@ import dev.briefings.briefing.Changes;
 import dev.briefings.briefing.InitiativeRow;
 import dev.briefings.briefing.InitiativeRows;
 import dev.briefings.briefing.SampleBriefings;
+import dev.briefings.briefing.TimelinePoint;
 
 class WorkbookBriefingRendererTest {
 
@@ -236,6 +242,74 @@ class WorkbookBriefingRendererTest {
                     .isEqualTo("Funding!$A$" + (header.getRowNum() + 2) + ":$A$" + (header.getRowNum() + 4));
             assertThat(stageSeries.getValuesData().getPointAt(1).doubleValue()).isEqualTo(625_000.00);
             assertThat(charts.get(2).getChartSeries()).hasSize(2); // bars and line
+        }
+    }
+
+    /** The category axis of a chart (each chart here has one shown) and its label rotation. */
+    private static CTCatAx categoryAxis(XSSFChart chart) {
+        return chart.getCTChart().getPlotArea().getCatAxList().stream()
+                .filter(ax -> ax.getDelete() == null || !ax.getDelete().getVal()).findFirst().orElseThrow();
+    }
+
+    private static int rotation(CTCatAx axis) {
+        return axis.getTxPr().getBodyPr().getRot();
+    }
+
+    @Test
+    void breakdownChartsAreHorizontalBarsWithEveryNameInOneLine() throws IOException {
+        try (var wb = renderSmall()) {
+            List<XSSFChart> charts = wb.getSheet("Funding").getDrawingPatriarch().getCharts();
+            for (XSSFChart chart : charts.subList(0, 2)) {
+                var plot = chart.getCTChart().getPlotArea();
+                assertThat(plot.getBarChartArray(0).getBarDir().getVal()).isEqualTo(STBarDir.BAR);
+                CTCatAx axis = categoryAxis(chart);
+                assertThat(axis.getAxPos().getVal()).isEqualTo(STAxPos.L);
+                // Largest first, on top, as in the table; the amounts along the foot.
+                assertThat(axis.getScaling().getOrientation().getVal()).isEqualTo(STOrientation.MAX_MIN);
+                assertThat(plot.getValAxArray(0).getAxPos().getVal()).isEqualTo(STAxPos.B);
+                assertThat(plot.getValAxArray(0).getCrosses().getVal()).isEqualTo(STCrosses.MAX);
+                assertThat(rotation(axis)).isZero();
+                assertThat(axis.getTxPr().getPArray(0).getPPr().getDefRPr().getSz()).isEqualTo(800);
+            }
+            var parties = charts.get(1).getChartSeries().get(0).getSeries(0).getCategoryData();
+            assertThat(List.of(parties.getPointAt(0), parties.getPointAt(1), parties.getPointAt(2)))
+                    .containsExactly("AU Australia", "JP Japan", "US United States");
+        }
+    }
+
+    @Test
+    void timelineLabelsEveryQuarterAcrossOrUprightWithRoomForEach() throws IOException {
+        try (var wb = renderSmall()) {
+            XSSFChart timeline = wb.getSheet("Funding").getDrawingPatriarch().getCharts().get(2);
+            assertThat(rotation(categoryAxis(timeline))).as("3 quarters read across").isZero();
+        }
+        BriefingModel small = SampleBriefings.small();
+        List<TimelinePoint> quarters = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            quarters.add(new TimelinePoint((2016 + i / 4) + "-Q" + (i % 4 + 1), i, BigDecimal.ZERO));
+        }
+        var model = new BriefingModel(small.meta(), small.keyFigures(), small.breakdowns(), quarters, small.largest(),
+                small.risks(), small.dataQuality(), small.changes(), small.sources(), small.methodology(),
+                small.rejects());
+        try (var wb = render(model, SampleBriefings.smallRows())) {
+            XSSFSheet funding = wb.getSheet("Funding");
+            var drawing = funding.getDrawingPatriarch();
+            XSSFChart timeline = drawing.getCharts().get(2);
+            assertThat(rotation(categoryAxis(timeline))).as("40 quarters upright").isEqualTo(-5_400_000);
+            var periods = timeline.getChartSeries().get(0).getSeries(0).getCategoryData();
+            assertThat(periods.getPointCount()).isEqualTo(40);
+            assertThat(periods.getPointAt(0)).isEqualTo("2016-Q1");
+            assertThat(periods.getPointAt(39)).isEqualTo("2025-Q4");
+            // The chart is wide enough for 40 upright 8 pt labels: 18 px each, plus 160 px for axes and margins.
+            var anchor = (org.apache.poi.xssf.usermodel.XSSFClientAnchor) drawing.getShapes().get(2).getAnchor();
+            float pixels = 0;
+            for (int c = anchor.getCol1(); c < anchor.getCol2(); c++) {
+                pixels += funding.getColumnWidthInPixels(c);
+            }
+            assertThat(pixels).isGreaterThanOrEqualTo(40 * 18 + 160);
+            // The other charts keep their width.
+            var stageAnchor = (org.apache.poi.xssf.usermodel.XSSFClientAnchor) drawing.getShapes().get(0).getAnchor();
+            assertThat(stageAnchor.getCol2() - stageAnchor.getCol1()).isEqualTo(FundingCharts.WIDTH_COLUMNS);
         }
     }
 
