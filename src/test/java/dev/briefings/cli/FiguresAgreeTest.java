@@ -194,10 +194,12 @@ class FiguresAgreeTest {
             recordFigures.add(f.proposed());
         });
         Set<BigDecimal> qualityFigures = carveOutSums(text, rows);
+        // "Sources disagree" notes quote what each source reports: figures of the sources, not of the ledger.
+        qualityFigures.addAll(amounts(Pattern.compile("reports USD ([0-9][0-9,]*\\.[0-9]{2})"), text.replaceAll("\\s+", " ")));
         for (BigDecimal amount : amounts(USD_EXACT, text.replaceAll("\\s+", " "))) {
             assertThat(ledgerFigures.contains(amount) || recordFigures.contains(amount) || noteFigures.contains(amount)
                     || qualityFigures.contains(amount))
-                    .as("USD %s in the PDF is a ledger figure, a record's own funding or a checked note's", amount)
+                    .as("USD %s in the PDF is a ledger figure, a record's own funding, a checked note's or a source's", amount)
                     .isTrue();
         }
         // Rounded figures in sentences: a ledger figure in billions, to at most two decimals.
