@@ -86,7 +86,7 @@ class BriefingController {
     /** Ids are numbers; anything else names no briefing. */
     private static long id(String text) {
         if (!text.matches("[0-9]{1,18}")) {
-            throw new WebExceptions.NotFoundException("no briefing with id '" + text + "'");
+            throw new WebExceptions.NotFoundException("no briefing with id " + RequestLimits.shown(text));
         }
         return Long.parseLong(text);
     }

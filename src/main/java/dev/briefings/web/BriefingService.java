@@ -308,8 +308,8 @@ public class BriefingService implements DisposableBean {
 
     /** The file of this role, only when the run's manifest lists one (the manifest itself once published). */
     public Download file(long id, String roleName) {
-        Role role = Role.of(roleName).orElseThrow(() -> new NotFoundException("no file role '" + roleName
-                + "'; roles: briefing, workbook, rejects, manifest"));
+        Role role = Role.of(roleName).orElseThrow(() -> new NotFoundException("no file role "
+                + RequestLimits.shown(roleName) + "; roles: briefing, workbook, rejects, manifest"));
         JobExecution execution = execution(id);
         Manifest manifest = manifest(execution).orElseThrow(() ->
                 new NotFoundException("briefing " + id + " has no published files (" + execution.getStatus() + ")"));

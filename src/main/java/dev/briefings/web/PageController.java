@@ -198,7 +198,7 @@ class PageController {
 
     private static long id(String text) {
         if (!text.matches("[0-9]{1,18}")) {
-            throw new WebExceptions.NotFoundException("no briefing with id '" + text + "'");
+            throw new WebExceptions.NotFoundException("no briefing with id " + RequestLimits.shown(text));
         }
         return Long.parseLong(text);
     }

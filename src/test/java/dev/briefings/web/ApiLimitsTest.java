@@ -146,6 +146,9 @@ class ApiLimitsTest {
         mvc.perform(put("/api/briefings").with(ANALYST).contentType(MediaType.APPLICATION_JSON).content("{}"))
                 .andExpect(status().isMethodNotAllowed())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+        // Path segments come back shortened too.
+        mvc.perform(get("/api/briefings/" + "x".repeat(2_000)).with(ANALYST)).andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.detail").value("no briefing with id '" + "x".repeat(40) + "…' (2,000 characters)"));
         // Refused before any controller took the request: still this project's problem details.
         mvc.perform(get("/api/nothing").with(ANALYST)).andExpect(status().isNotFound())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
