@@ -26,6 +26,8 @@ import dev.briefings.web.WebExceptions.BadRequestException;
 class BriefingController {
 
     private static final int MAX_PAGE_SIZE = 100;
+    /** Far beyond any real list, and small enough that page times size stays an int. */
+    static final int MAX_PAGE = 1_000_000;
 
     private final BriefingService service;
 
@@ -41,8 +43,9 @@ class BriefingController {
 
     @GetMapping
     Views.Page list(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
-        if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
-            throw new BadRequestException(java.util.List.of("page must be 0 or more and size between 1 and " + MAX_PAGE_SIZE));
+        if (page < 0 || page > MAX_PAGE || size < 1 || size > MAX_PAGE_SIZE) {
+            throw new BadRequestException(java.util.List.of("page must be between 0 and " + MAX_PAGE
+                    + " and size between 1 and " + MAX_PAGE_SIZE));
         }
         return service.list(page, size);
     }
@@ -83,7 +86,7 @@ class BriefingController {
     /** Ids are numbers; anything else names no briefing. */
     private static long id(String text) {
         if (!text.matches("[0-9]{1,18}")) {
-            throw new WebExceptions.NotFoundException("no briefing with id '" + text + "'");
+            throw new WebExceptions.NotFoundException("no briefing with id " + RequestLimits.shown(text));
         }
         return Long.parseLong(text);
     }

@@ -100,6 +100,7 @@ public class BriefingService implements DisposableBean {
     private final JobRepository jobRepository;
     private final BriefingsProperties properties;
     private final WebProperties web;
+    private final RequestLimits limits;
     private final ExecutorService executor;
     private final Semaphore slots;
     /** Briefing key (as-of, filters, template) to the execution started for it, while it may still run. */
@@ -116,6 +117,7 @@ public class BriefingService implements DisposableBean {
         this.jobRepository = jobRepository;
         this.properties = properties;
         this.web = web;
+        this.limits = RequestLimits.of(web);
         AtomicInteger n = new AtomicInteger();
         this.executor = Executors.newFixedThreadPool(Math.max(1, web.threads()), r -> {
             Thread t = new Thread(r, "briefing-" + n.incrementAndGet());
@@ -128,14 +130,20 @@ public class BriefingService implements DisposableBean {
 
     /** Starts (or finds) the briefing asked for; returns its id and status. */
     public synchronized Views.Accepted submit(BriefingRequest request, String user) throws Exception {
+        // Counts, lengths and nulls first: nothing below (filters, job repository) ever sees an unbounded value.
+        List<String> bounds = limits.problems(request);
+        if (!bounds.isEmpty()) {
+            throw new BadRequestException(bounds);
+        }
         var filters = new Filters(request.parties(), request.stages(), request.kinds(), request.minerals());
         // Worded as the request's filters, e.g. "stage 'MINNING' is not one of ...".
         List<String> problems = new ArrayList<>(filters.problems().stream().map(p -> p.filter() + " " + p.message()).toList());
+        problems.addAll(RequestLimits.stored(filters));
         String template = request.template() == null || request.template().isBlank() ? BriefingParameters.DEFAULT_TEMPLATE
                 : request.template();
         Path templates = properties.templatesDir().toAbsolutePath().normalize();
         if (!template.matches("[A-Za-z0-9][A-Za-z0-9_-]{0,63}") || !Files.isDirectory(templates.resolve(template))) {
-            problems.add("template '" + template + "' is not a known template");
+            problems.add("template " + RequestLimits.shown(template) + " is not a known template");
         }
         if (!problems.isEmpty()) {
             throw new BadRequestException(problems);
@@ -300,8 +308,8 @@ public class BriefingService implements DisposableBean {
 
     /** The file of this role, only when the run's manifest lists one (the manifest itself once published). */
     public Download file(long id, String roleName) {
-        Role role = Role.of(roleName).orElseThrow(() -> new NotFoundException("no file role '" + roleName
-                + "'; roles: briefing, workbook, rejects, manifest"));
+        Role role = Role.of(roleName).orElseThrow(() -> new NotFoundException("no file role "
+                + RequestLimits.shown(roleName) + "; roles: briefing, workbook, rejects, manifest"));
         JobExecution execution = execution(id);
         Manifest manifest = manifest(execution).orElseThrow(() ->
                 new NotFoundException("briefing " + id + " has no published files (" + execution.getStatus() + ")"));

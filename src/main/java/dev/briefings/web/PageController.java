@@ -71,7 +71,7 @@ class PageController {
     @GetMapping("/")
     String list(@RequestParam(defaultValue = "0") int page, Model model) {
         Form empty = new Form("", List.of(), List.of(), "", LocalDate.now().toString(), "");
-        return listPage(Math.max(0, page), empty, List.of(), model);
+        return listPage(Math.min(Math.max(0, page), BriefingController.MAX_PAGE), empty, List.of(), model);
     }
 
     @PostMapping("/briefings")
@@ -85,7 +85,7 @@ class PageController {
         try {
             date = asOf.isBlank() ? null : LocalDate.parse(asOf.strip());
         } catch (DateTimeParseException e) {
-            return refused(response, form, List.of("as-of date '" + asOf + "' is not a date (YYYY-MM-DD)"), model);
+            return refused(response, form, List.of("as-of date " + RequestLimits.shown(asOf) + " is not a date (YYYY-MM-DD)"), model);
         }
         try {
             Views.Accepted accepted = service.submit(new BriefingRequest(values(parties), form.stages(), form.kinds(),
@@ -198,7 +198,7 @@ class PageController {
 
     private static long id(String text) {
         if (!text.matches("[0-9]{1,18}")) {
-            throw new WebExceptions.NotFoundException("no briefing with id '" + text + "'");
+            throw new WebExceptions.NotFoundException("no briefing with id " + RequestLimits.shown(text));
         }
         return Long.parseLong(text);
     }

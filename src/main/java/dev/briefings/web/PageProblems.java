@@ -3,15 +3,19 @@ package dev.briefings.web;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.ModelAndView;
 
 import dev.briefings.intake.ConfigurationException;
 
-/** The pages' refusals as a readable page with the right status. */
+/** The pages' refusals as a readable page with the right status; ahead of {@link ApiProblems}, which is global. */
 @ControllerAdvice(assignableTypes = PageController.class)
+@Order(Ordered.HIGHEST_PRECEDENCE)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 class PageProblems {
 
@@ -30,6 +34,13 @@ class PageProblems {
     @ExceptionHandler
     ModelAndView tooBusy(WebExceptions.TooBusyException e) {
         return page(HttpStatus.TOO_MANY_REQUESTS, "Too busy", e.getMessage());
+    }
+
+    /** A mistyped parameter (e.g. {@code ?page=x}): said in words, the value shortened. */
+    @ExceptionHandler
+    ModelAndView typeMismatch(MethodArgumentTypeMismatchException e) {
+        String value = RequestLimits.shown(e.getValue() == null ? null : e.getValue().toString());
+        return page(HttpStatus.BAD_REQUEST, "Not understood", e.getName() + " " + value + " is not a number.");
     }
 
     @ExceptionHandler

@@ -1,11 +1,18 @@
 package dev.briefings.web;
 
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
-import org.springframework.security.config.Customizer;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.User;
@@ -14,10 +21,14 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.DelegatingAuthenticationFailureHandler;
+import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
  * Who may do what: ANALYST submits, lists and downloads; ADMIN also restarts and distributes. The API takes HTTP basic on every
- * request (stateless, so no CSRF token is needed); pages use a form login with CSRF protection.
+ * request (stateless, so no CSRF token is needed); pages use a form login with CSRF protection. Every sign-in goes
+ * through {@link ThrottledSignIn}; bodies are capped by {@link BodyLimit} before any of this runs.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -26,9 +37,15 @@ class WebSecurity {
     static final String ANALYST = "ANALYST";
     static final String ADMIN = "ADMIN";
 
+    /** The API serves JSON and files only: nothing in it may load or frame anything. */
+    static final String API_CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+    /** The pages load their own style sheet and script only, and have no inline script or style. */
+    static final String PAGES_CSP = "default-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; "
+            + "form-action 'self'";
+
     @Bean
     PasswordEncoder passwordEncoder() {
-        return new VerifiedPasswords(new BCryptPasswordEncoder(), java.time.Clock.systemUTC());
+        return new VerifiedPasswords(new BCryptPasswordEncoder(), Clock.systemUTC());
     }
 
     @Bean
@@ -42,29 +59,62 @@ class WebSecurity {
     }
 
     @Bean
+    ThrottledSignIn signIn(UserDetailsService users, PasswordEncoder encoder, WebProperties web) {
+        var provider = new DaoAuthenticationProvider(users);
+        provider.setPasswordEncoder(encoder);
+        return new ThrottledSignIn(new ProviderManager(provider), new SignInThrottle(web.signIn(), Clock.systemUTC()));
+    }
+
+    @Bean
+    SecurityProblems securityProblems(ProblemResponses problems) {
+        return new SecurityProblems(problems);
+    }
+
+    /** Ahead of the security filters (and of everything that reads a body). */
+    @Bean
+    FilterRegistrationBean<BodyLimit> bodyLimit(WebProperties web, ProblemResponses problems) {
+        var registration = new FilterRegistrationBean<>(new BodyLimit(web.maxBodySize().toBytes(), problems));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        return registration;
+    }
+
+    @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, ThrottledSignIn signIn, SecurityProblems problems) throws Exception {
         return http.securityMatcher("/api/**")
                 .authorizeHttpRequests(a -> a
                         .requestMatchers(HttpMethod.GET, "/api/openapi.yaml").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/briefings/*/restart", "/api/briefings/*/distribute").hasRole(ADMIN)
                         .anyRequest().hasAnyRole(ANALYST, ADMIN))
-                .httpBasic(Customizer.withDefaults())
+                .authenticationManager(signIn)
+                .httpBasic(b -> b.authenticationEntryPoint(problems))
+                .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .csrf(c -> c.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(API_CSP))
+                        .referrerPolicy(r -> r.policy(ReferrerPolicy.NO_REFERRER)))
                 .build();
     }
 
     @Bean
     @Order(2)
-    SecurityFilterChain pages(HttpSecurity http) throws Exception {
+    SecurityFilterChain pages(HttpSecurity http, ThrottledSignIn signIn, SecurityProblems problems) throws Exception {
+        // A throttled sign-in comes back to the form with its own message (the wait), not as a wrong password.
+        // Both keep the refusal in the session, where the page finds the wait.
+        var failures = new DelegatingAuthenticationFailureHandler(new LinkedHashMap<>(Map.of(
+                ThrottledSignIn.SignInThrottledException.class, new SimpleUrlAuthenticationFailureHandler(SignInPage.PATH + "?throttled"))),
+                new SimpleUrlAuthenticationFailureHandler(SignInPage.PATH + "?error"));
         return http
                 .authorizeHttpRequests(a -> a
-                        .requestMatchers("/actuator/health", "/actuator/health/**", "/error", "/css/**").permitAll()
+                        .requestMatchers("/actuator/health", "/actuator/health/**", "/error", "/css/**", SignInPage.PATH).permitAll()
                         .requestMatchers(HttpMethod.POST, "/briefings/*/restart", "/briefings/*/distribute").hasRole(ADMIN)
                         .anyRequest().authenticated())
-                .formLogin(Customizer.withDefaults())
-                .httpBasic(Customizer.withDefaults())
+                .authenticationManager(signIn)
+                .formLogin(f -> f.loginPage(SignInPage.PATH).failureHandler(failures))
+                // Scripts (metrics, curl) sign in with HTTP basic here too, and are answered like the API.
+                .httpBasic(b -> b.authenticationEntryPoint(problems))
+                .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(PAGES_CSP))
+                        .referrerPolicy(r -> r.policy(ReferrerPolicy.SAME_ORIGIN)))
                 .build();
     }
 }

@@ -5,6 +5,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.nio.charset.StandardCharsets;
@@ -78,6 +79,46 @@ class WebPagesTest {
     }
 
     @Test
+    void theFormHasTheApisLimitsWithReadableReasons() throws Exception {
+        String html = mvc.perform(post("/briefings").with(ANALYST).with(csrf())
+                        .param("parties", String.join(", ", java.util.Collections.nCopies(51, "AU")))
+                        .param("minerals", "lithium " + "x".repeat(5_000))
+                        .param("asOf", "2025-10-31"))
+                .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(html).contains("id=\"problems\"").contains("<li>parties has 51 values; at most 50 are allowed</li>")
+                .contains("<li>minerals[1] &#39;" + "x".repeat(40) + "…&#39; (5,000 characters) is longer than 100 characters</li>");
+        html = mvc.perform(post("/briefings").with(ANALYST).with(csrf()).param("asOf", "9".repeat(5_000)))
+                .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(html).contains("<li>as-of date &#39;" + "9".repeat(40) + "…&#39; (5,000 characters) is not a date (YYYY-MM-DD)</li>");
+        html = mvc.perform(post("/briefings").with(ANALYST).with(csrf()).param("template", "t".repeat(5_000)))
+                .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(html).contains("<li>template &#39;" + "t".repeat(40) + "…&#39; (5,000 characters) is not a known template</li>");
+    }
+
+    @Test
+    void mistypedAndFarPagesAreAnsweredReadably() throws Exception {
+        String html = mvc.perform(get("/").param("page", "x".repeat(1_000)).with(ANALYST))
+                .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(html).contains("page &#39;" + "x".repeat(40) + "…&#39; (1,000 characters) is not a number.");
+        // Beyond the last page (and beyond int arithmetic) is an empty list, not an error.
+        assertThat(page("/?page=2147483647", ANALYST)).contains("id=\"request\"");
+    }
+
+    @Test
+    void signInPageSaysWhyAndMakesAnAccountWaitAfterFiveFailures() throws Exception {
+        org.springframework.mock.web.MockHttpSession session = new org.springframework.mock.web.MockHttpSession();
+        for (int i = 0; i < 5; i++) {
+            mvc.perform(signIn("eve", "guess" + i, session))
+                    .andExpect(redirectedUrl("/login?error"));
+        }
+        assertThat(page("/login?error", session)).contains("Wrong user name or password.");
+        mvc.perform(signIn("eve", "guess5", session))
+                .andExpect(redirectedUrl("/login?throttled"));
+        assertThat(page("/login?throttled", session))
+                .containsPattern("Too many failed sign-ins for this account or from this address; try again in (29|30) seconds\\.");
+    }
+
+    @Test
     void unknownRunsAre404() throws Exception {
         mvc.perform(get("/briefings/999999").with(ANALYST)).andExpect(status().isNotFound());
         mvc.perform(get("/briefings/x").with(ANALYST)).andExpect(status().isNotFound());
@@ -125,6 +166,21 @@ class WebPagesTest {
                 .andReturn().getResponse().getContentAsByteArray();
         assertThat(new String(Arrays.copyOf(pdf, 5), StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
         mvc.perform(get("/briefings/" + id + "/files/secrets").with(ANALYST)).andExpect(status().isNotFound());
+    }
+
+    private String page(String path, org.springframework.mock.web.MockHttpSession session) throws Exception {
+        return mvc.perform(get(path).session(session)).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+    }
+
+    /** The sign-in form posted from one address, in one browser session. */
+    private static org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder signIn(
+            String user, String password, org.springframework.mock.web.MockHttpSession session) {
+        return post("/login").param("username", user).param("password", password).session(session).with(csrf())
+                .with(request -> {
+                    request.setRemoteAddr("192.0.2.50");
+                    return request;
+                });
     }
 
     private String page(String path, RequestPostProcessor who) throws Exception {
