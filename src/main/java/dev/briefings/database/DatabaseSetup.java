@@ -188,7 +188,7 @@ final class DatabaseSetup {
 
     private String recovery() {
         return "\n  To restore it: stop every briefings process that uses it, then copy a backup over " + files.data()
-                + " (and keep " + files.passwords() + " beside it)."
+                + (Files.exists(files.passwords()) ? " (and keep " + files.passwords() + " beside it)." : ".")
                 + "\n  To start afresh, without the run history and the delivery log: move " + files.data() + " and "
                 + workFolder + " away; the next start makes a new, empty database.";
     }

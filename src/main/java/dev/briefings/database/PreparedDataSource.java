@@ -5,28 +5,45 @@ import java.sql.SQLException;
 
 import com.zaxxer.hikari.HikariDataSource;
 
-import org.springframework.beans.factory.InitializingBean;
-
 /**
- * The application's connection pool. Once configured it starts while the connection that prepared the database
- * still holds it open, then lets that one go: H2 closes a database with its last connection, and opening it again
- * would cost about 0.15 s of every run.
+ * The application's connection pool, which prepares the database (see {@link DatabaseSetup}) when the first
+ * connection is asked for: a fault then surfaces from the code that needed the database, after Spring's context
+ * is up, rather than as a failed bean in the middle of its start.
  */
-final class PreparedDataSource extends HikariDataSource implements InitializingBean {
+final class PreparedDataSource extends HikariDataSource {
 
-    private final Connection holding;
+    /** Makes the database ready and answers the connection that did it (which holds it open), or null. */
+    interface Preparation {
+        Connection prepare(PreparedDataSource dataSource);
+    }
 
-    /** @param holding the connection that prepared the database, or null (a server database: nothing to hold) */
-    PreparedDataSource(Connection holding) {
-        this.holding = holding;
+    private final Preparation preparation;
+    private volatile boolean prepared;
+
+    PreparedDataSource(Preparation preparation) {
+        this.preparation = preparation;
     }
 
     @Override
-    public void afterPropertiesSet() throws SQLException {
+    public Connection getConnection() throws SQLException {
+        if (!prepared) {
+            prepare();
+        }
+        return super.getConnection();
+    }
+
+    private synchronized void prepare() throws SQLException {
+        if (prepared) {
+            return;
+        }
+        Connection holding = preparation.prepare(this);
         if (holding != null) {
+            // The pool starts while that connection holds the database open: H2 closes a database with its last
+            // connection, and opening it again would cost about 0.15 s of every run.
             try (holding) {
-                getConnection().close();
+                super.getConnection().close();
             }
         }
+        prepared = true;
     }
 }

@@ -39,8 +39,13 @@ final class DatabaseAccess {
         properties.afterPropertiesSet();
         var briefings = new BriefingsProperties(data, Path.of("templates"), data.resolveSibling("output"), 50, "t", "c");
         HikariDataSource dataSource = new DatabaseConfig().dataSource(properties, briefings, configured);
-        ((PreparedDataSource) dataSource).afterPropertiesSet();
-        return dataSource;
+        try {
+            dataSource.getConnection().close(); // the first connection prepares the database
+            return dataSource;
+        } catch (Exception | Error e) {
+            dataSource.close();
+            throw e;
+        }
     }
 
     static DatabaseProperties fromFile() {
