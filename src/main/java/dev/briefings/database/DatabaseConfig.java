@@ -1,8 +1,8 @@
 package dev.briefings.database;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Optional;
 
@@ -58,11 +58,10 @@ class DatabaseConfig {
             pool.setPassword(opened.password());
             return opened.connection();
         });
+        dataSource.setJdbcUrl(url);
         if (embedded.isPresent()) {
-            dataSource.setJdbcUrl(url);
-            dataSource.setUsername(DatabaseSetup.APPLICATION_USER);
+            dataSource.setUsername(DatabaseSetup.APPLICATION_USER); // its password once the preparation made it
         } else {
-            dataSource.setJdbcUrl(url);
             dataSource.setUsername(properties.determineUsername());
             dataSource.setPassword(properties.determinePassword());
         }
@@ -80,8 +79,8 @@ class DatabaseConfig {
     @Bean
     static ApplicationListener<ApplicationStartedEvent> openDatabaseOnStart(ObjectProvider<DataSource> dataSource) {
         return event -> {
-            try (Connection connection = dataSource.getObject().getConnection()) {
-                connection.isValid(1);
+            try {
+                dataSource.getObject().getConnection().close();
             } catch (SQLException e) {
                 throw new IllegalStateException("cannot open the database: " + e.getMessage(), e);
             }
@@ -100,7 +99,7 @@ class DatabaseConfig {
             if (!Files.isDirectory(files.folder())) {
                 PrivateFiles.createFolder(files.folder());
             }
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new DatabaseFault("cannot create the database's folder " + files.folder() + ": " + PrivateFiles.reason(e), e);
         }
         for (Path file : new Path[] {files.data(), files.trace(), files.lock(), files.passwords()}) {

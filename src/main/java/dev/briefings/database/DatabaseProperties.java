@@ -12,4 +12,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  */
 @ConfigurationProperties("briefings.database")
 record DatabaseProperties(String password, String ownerPassword) {
+
+    @Override
+    public String toString() {
+        return "DatabaseProperties[password " + (password == null ? "not given" : "given") + ", owner's password "
+                + (ownerPassword == null ? "not given" : "given") + "]";
+    }
 }

@@ -18,12 +18,11 @@ import org.slf4j.LoggerFactory;
  * The database's two passwords and where each came from (for messages). Each comes from configuration when given,
  * else from the owner-only passwords file beside the database, which the first start makes with random passwords.
  *
- * @param application       the application's user's password
- * @param owner             the owner's password
- * @param applicationSource where the application's password came from, as a message names it
- * @param ownerSource       where the owner's password came from
+ * @param application the application's user's password
+ * @param owner       the owner's password
+ * @param ownerSource where the owner's password came from, as a message names it
  */
-record Passwords(String application, String owner, String applicationSource, String ownerSource) {
+record Passwords(String application, String owner, String ownerSource) {
 
     private static final Logger log = LoggerFactory.getLogger(Passwords.class);
 
@@ -32,27 +31,25 @@ record Passwords(String application, String owner, String applicationSource, Str
 
     @Override
     public String toString() {
-        return "Passwords[from " + applicationSource + " and " + ownerSource + "]"; // never the passwords
+        return "Passwords[owner's from " + ownerSource + "]"; // never the passwords themselves
     }
 
     static Passwords resolve(DatabaseProperties configured, H2Files database) {
         Path file = database.passwords();
         String application = blankToNull(configured.password());
         String owner = blankToNull(configured.ownerPassword());
-        String applicationSource = "briefings.database.password (BRIEFINGS_DATABASE_PASSWORD)";
         String ownerSource = "briefings.database.owner-password (BRIEFINGS_DATABASE_OWNER_PASSWORD)";
         if (application == null || owner == null) {
             Properties stored = readOrCreate(file, database.data().getFileName().toString());
             if (application == null) {
                 application = required(stored, APPLICATION_KEY, file);
-                applicationSource = "the passwords file " + file;
             }
             if (owner == null) {
                 owner = required(stored, OWNER_KEY, file);
                 ownerSource = "the passwords file " + file;
             }
         }
-        return new Passwords(application, owner, applicationSource, ownerSource);
+        return new Passwords(application, owner, ownerSource);
     }
 
     private static Properties readOrCreate(Path file, String databaseName) {
