@@ -194,18 +194,19 @@ class DatabaseSetupTest {
 
     @Test
     void theUrlNamesTheDatabaseFiles() {
-        assertThat(H2Files.of("jdbc:h2:file:/srv/data/briefings;AUTO_SERVER=TRUE")).contains(new H2Files(Path.of("/srv/data/briefings")));
-        assertThat(H2Files.of("jdbc:h2:/srv/data/b")).contains(new H2Files(Path.of("/srv/data/b")));
+        Path base = tmp.resolve("briefings");
+        assertThat(H2Files.of("jdbc:h2:file:" + base + ";AUTO_SERVER=TRUE")).contains(new H2Files(base));
+        assertThat(H2Files.of("jdbc:h2:" + base)).contains(new H2Files(base));
         assertThat(H2Files.of("jdbc:h2:file:./data/briefings").orElseThrow().base())
                 .isEqualTo(Path.of("data/briefings").toAbsolutePath());
         assertThat(H2Files.of("jdbc:h2:~/b").orElseThrow().base()).isEqualTo(Path.of(System.getProperty("user.home"), "b"));
         assertThat(H2Files.of("jdbc:h2:mem:x;DB_CLOSE_DELAY=-1")).isEmpty();
         assertThat(H2Files.of("jdbc:h2:tcp://db.example.org/briefings")).isEmpty();
         assertThat(H2Files.of("jdbc:postgresql://db/briefings")).isEmpty();
-        H2Files files = new H2Files(Path.of("/srv/data/briefings"));
-        assertThat(files.data()).isEqualTo(Path.of("/srv/data/briefings.mv.db"));
-        assertThat(files.lock()).isEqualTo(Path.of("/srv/data/briefings.lock.db"));
-        assertThat(files.trace()).isEqualTo(Path.of("/srv/data/briefings.trace.db"));
-        assertThat(files.passwords()).isEqualTo(Path.of("/srv/data/briefings.passwords"));
+        H2Files files = new H2Files(base);
+        assertThat(files.data()).isEqualTo(tmp.resolve("briefings.mv.db"));
+        assertThat(files.lock()).isEqualTo(tmp.resolve("briefings.lock.db"));
+        assertThat(files.trace()).isEqualTo(tmp.resolve("briefings.trace.db"));
+        assertThat(files.passwords()).isEqualTo(tmp.resolve("briefings.passwords"));
     }
 }
