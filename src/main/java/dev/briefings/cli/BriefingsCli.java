@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
+import dev.briefings.database.DatabaseFault;
 import dev.briefings.intake.ConfigurationException;
 
 /**
@@ -54,6 +55,12 @@ public final class BriefingsCli implements Runnable {
             return USAGE;
         });
         cl.setExecutionExceptionHandler((e, c, parsed) -> {
+            DatabaseFault databaseFault = DatabaseFault.in(e);
+            if (databaseFault != null) {
+                // Alone: Spring's chain of beans that needed the database says nothing the user can act on.
+                err.println("briefings: " + databaseFault.getMessage());
+                return USAGE;
+            }
             if (e instanceof ConfigurationException) {
                 err.println("briefings: configuration error: " + e.getMessage());
                 return USAGE;

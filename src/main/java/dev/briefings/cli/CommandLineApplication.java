@@ -38,7 +38,7 @@ class CommandLineApplication {
     static final class Components implements ImportSelector {
         @Override
         public String[] selectImports(AnnotationMetadata metadata) {
-            return new String[] {"dev.briefings.job.BriefingJobConfig", "dev.briefings.job.BriefingRunner",
+            return new String[] {"dev.briefings.database.DatabaseConfig", "dev.briefings.job.BriefingJobConfig", "dev.briefings.job.BriefingRunner",
                     "dev.briefings.history.RunHistory", "dev.briefings.delivery.DeliveryJobConfig",
                     "dev.briefings.delivery.DeliveryRunner", "dev.briefings.delivery.DeliveryLog",
                     "dev.briefings.retention.RetentionConfig"};

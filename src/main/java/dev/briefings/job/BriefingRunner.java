@@ -4,11 +4,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Executor;
 
 import javax.sql.DataSource;
@@ -33,6 +33,7 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Component;
 
 import dev.briefings.BriefingsProperties;
+import dev.briefings.database.PrivateFiles;
 
 /**
  * Starts a briefing, or resumes it: the job repository decides. The same as-of date, edition, filters and template
@@ -262,10 +263,10 @@ public class BriefingRunner {
 
     /** An exclusive lock on this briefing for the life of the run, or null when another process holds it. */
     private FileLock lock(BriefingParameters p) throws IOException {
-        Path dir = properties.dataDir().resolve("locks");
-        Files.createDirectories(dir);
+        Path dir = PrivateFiles.createFolder(properties.dataDir().resolve("locks"));
         Path file = dir.resolve(p.asOf() + "_" + p.edition() + ".lock");
-        FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        FileChannel channel = FileChannel.open(file, Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE),
+                PrivateFiles.fileAttributes(dir));
         try {
             FileLock lock;
             try {

@@ -8,6 +8,8 @@ import java.util.List;
 
 import org.springframework.util.FileSystemUtils;
 
+import dev.briefings.database.PrivateFiles;
+
 /**
  * The private working folder of one briefing instance ({@code <data>/work/<instance id>}): what the steps hand on
  * to each other. It survives a crash, so a restarted run picks up where it stopped, and is deleted once the
@@ -71,7 +73,7 @@ public record Workspace(Path dir) {
 
     public Workspace create() {
         try {
-            Files.createDirectories(dir);
+            PrivateFiles.createFolder(dir);
             return this;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the work folder " + dir, e);

@@ -1,0 +1,225 @@
+package dev.briefings.database;
+
+import java.io.EOFException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Properties;
+
+import org.h2.api.ErrorCode;
+import org.h2.mvstore.DataUtils;
+import org.h2.mvstore.MVStore;
+import org.h2.mvstore.MVStoreException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Opens the embedded database as the application's user, BRIEFINGS. It has no admin rights, so none of H2's
+ * features that reach the operating system (CREATE ALIAS and triggers running Java, FILE_READ, CSVREAD/CSVWRITE,
+ * LINK_SCHEMA, RUNSCRIPT, SCRIPT and BACKUP to files) can be used through the application's connections;
+ * {@code ALTER ANY SCHEMA} lets it create and change its tables (Spring Batch's and schema-briefings.sql). The owner,
+ * SA (the admin), signs in only when BRIEFINGS cannot: to make a new database, to secure one made by an earlier
+ * version (whose SA had an empty password), and to give BRIEFINGS its current password.
+ */
+final class DatabaseSetup {
+
+    private static final Logger log = LoggerFactory.getLogger(DatabaseSetup.class);
+
+    static final String APPLICATION_USER = "BRIEFINGS";
+    static final String OWNER = "SA";
+
+    private final H2Files files;
+    private final String url;
+    private final DatabaseProperties configured;
+    private final Path workFolder;
+    private Passwords passwords;
+
+    /**
+     * @param workFolder the work folder of the data folder, named in messages (it belongs to the database's runs)
+     */
+    DatabaseSetup(H2Files files, String url, DatabaseProperties configured, Path workFolder) {
+        this.files = files;
+        this.url = url;
+        this.configured = configured;
+        this.workFolder = workFolder;
+    }
+
+    /** The application's connection and its password (for the pool). */
+    record Opened(Connection connection, String password) {
+    }
+
+    /** The URL of the application's connections: they never create a database, which would make BRIEFINGS its admin. */
+    String applicationUrl() {
+        return url + ";IFEXISTS=TRUE";
+    }
+
+    /**
+     * A connection as BRIEFINGS, after setting the database up if needed. It holds the database open until the
+     * pool has its own connections (opening it again would cost about 0.15 s).
+     *
+     * @throws DatabaseFault when the database file is empty or damaged, or refuses the owner's password
+     */
+    Opened open() {
+        Path data = files.data();
+        if (isEmptyFile(data)) {
+            throw new DatabaseFault("the database file " + data + " is empty (0 bytes): the run history, delivery log and "
+                    + "snapshots it held are gone, and running again cannot bring them back." + recovery());
+        }
+        requireWhole(data);
+        passwords = Passwords.resolve(configured, files);
+        // H2 appends to its trace file and keeps the permissions of one that exists.
+        PrivateFiles.createFile(files.trace());
+        Connection application = Files.exists(data) ? connect(applicationUrl(), APPLICATION_USER, passwords.application()) : null;
+        if (application == null) {
+            try (Connection owner = owner()) {
+                setUp(owner);
+                application = connect(applicationUrl(), APPLICATION_USER, passwords.application());
+            } catch (SQLException e) {
+                throw failure(e);
+            }
+            if (application == null) {
+                throw new IllegalStateException("the database " + data + " refused the password it was just given for "
+                        + APPLICATION_USER);
+            }
+        }
+        // H2 made these with the process's umask.
+        PrivateFiles.secureFile(data);
+        PrivateFiles.secureFile(files.lock());
+        return new Opened(application, passwords.application());
+    }
+
+    /**
+     * H2 opens a file that was cut short by going back to its last complete changes, silently dropping the rest (the
+     * run history with them). Its header names the version the file held when it was last written whole: a store that
+     * opens at an older one has lost data. Read-only, and skipped while another process has the file open.
+     */
+    private void requireWhole(Path data) {
+        if (!Files.exists(data)) {
+            return;
+        }
+        try (MVStore store = new MVStore.Builder().fileName(data.toString()).readOnly().open()) {
+            long written = DataUtils.readHexLong(store.getStoreHeader(), "version", 0);
+            if (store.getCurrentVersion() < written) {
+                throw new DatabaseFault("the database file " + data + " is damaged (its last changes are missing or "
+                        + "unreadable: truncated or corrupt), so no briefing can run or resume." + recovery());
+            }
+        } catch (MVStoreException e) {
+            if (e.getErrorCode() == DataUtils.ERROR_FILE_LOCKED) {
+                return; // open in another process, which had it whole
+            }
+            String damage = damage(e);
+            if (damage != null) {
+                throw new DatabaseFault("the database file " + data + " is damaged (" + damage + "), so no briefing "
+                        + "can run or resume." + recovery(), e);
+            }
+            throw new IllegalStateException("cannot read the database " + data + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The owner's connection; makes the database when there is none, and secures one of an earlier version. */
+    private Connection owner() throws SQLException {
+        Connection owner = connect(url, OWNER, passwords.owner());
+        if (owner != null) {
+            return owner;
+        }
+        owner = connect(applicationUrl(), OWNER, "");
+        if (owner == null) {
+            throw new DatabaseFault("the database " + files.data() + " does not accept the owner's password from "
+                    + passwords.ownerSource() + ", nor is it one of an earlier version (whose owner " + OWNER
+                    + " had no password), so it cannot be opened. Give the owner's password it was secured with in "
+                    + "BRIEFINGS_DATABASE_OWNER_PASSWORD, or put back the passwords file " + files.passwords()
+                    + " that was made with it.");
+        }
+        try (PreparedStatement secure = owner.prepareStatement("ALTER USER " + OWNER + " SET PASSWORD ?")) {
+            secure.setString(1, passwords.owner());
+            secure.execute();
+        } catch (SQLException | RuntimeException e) {
+            owner.close();
+            throw e;
+        }
+        log.info("Secured the database {}, made by an earlier version: its owner {} has a password now (from {}) and the "
+                + "application signs in as {}, without admin rights", files.data(), OWNER, passwords.ownerSource(),
+                APPLICATION_USER);
+        return owner;
+    }
+
+    private void setUp(Connection owner) throws SQLException {
+        for (String sql : new String[] {"CREATE USER IF NOT EXISTS " + APPLICATION_USER + " PASSWORD ?",
+                "ALTER USER " + APPLICATION_USER + " SET PASSWORD ?"}) {
+            try (PreparedStatement user = owner.prepareStatement(sql)) {
+                user.setString(1, passwords.application());
+                user.execute();
+            }
+        }
+        try (Statement s = owner.createStatement()) {
+            s.execute("ALTER USER " + APPLICATION_USER + " ADMIN FALSE");
+            s.execute("GRANT ALTER ANY SCHEMA TO " + APPLICATION_USER);
+        }
+    }
+
+    /** The connection, or null when the database refuses the user or password or (with IFEXISTS) does not exist. */
+    private Connection connect(String url, String user, String password) {
+        Properties p = new Properties();
+        p.setProperty("user", user);
+        p.setProperty("password", password);
+        try {
+            return org.h2.Driver.load().connect(url, p);
+        } catch (SQLException e) {
+            if (e.getErrorCode() == ErrorCode.WRONG_USER_OR_PASSWORD
+                    || e.getErrorCode() == ErrorCode.DATABASE_NOT_FOUND_WITH_IF_EXISTS_1) {
+                return null;
+            }
+            throw failure(e);
+        }
+    }
+
+    private RuntimeException failure(SQLException e) {
+        String damage = damage(e);
+        if (damage != null) {
+            return new DatabaseFault("the database file " + files.data() + " is damaged (" + damage + "), so no briefing "
+                    + "can run or resume." + recovery(), e);
+        }
+        return new IllegalStateException("cannot open the database " + files.data() + ": " + e.getMessage(), e);
+    }
+
+    private String recovery() {
+        return "\n  To restore it: stop every briefings process that uses it, then copy a backup over " + files.data()
+                + (Files.exists(files.passwords()) ? " (and keep " + files.passwords() + " beside it)." : ".")
+                + "\n  To start afresh, without the run history and the delivery log: move " + files.data() + " and "
+                + workFolder + " away; the next start makes a new, empty database.";
+    }
+
+    /** What is wrong with the file when the failure says it is damaged, else null. */
+    static String damage(Exception e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof EOFException) {
+                return "it was cut short: truncated";
+            }
+            if (t instanceof MVStoreException m && (m.getErrorCode() == DataUtils.ERROR_FILE_CORRUPT
+                    || m.getErrorCode() == DataUtils.ERROR_UNSUPPORTED_FORMAT
+                    || m.getErrorCode() == DataUtils.ERROR_CHUNK_NOT_FOUND)) {
+                return "H2 cannot read it: " + firstLine(m.getMessage());
+            }
+        }
+        return e instanceof SQLException s && (s.getErrorCode() == ErrorCode.FILE_CORRUPTED_1
+                || s.getErrorCode() == ErrorCode.FILE_VERSION_ERROR_1) ? "H2 cannot read it: " + firstLine(e.getMessage()) : null;
+    }
+
+    private static String firstLine(String message) {
+        String m = message == null ? "" : message.strip();
+        int end = m.indexOf('\n');
+        return end < 0 ? m : m.substring(0, end);
+    }
+
+    private static boolean isEmptyFile(Path file) {
+        try {
+            return Files.isRegularFile(file) && Files.size(file) == 0;
+        } catch (IOException e) {
+            throw new DatabaseFault("cannot read the database file " + file + ": " + PrivateFiles.reason(e), e);
+        }
+    }
+}

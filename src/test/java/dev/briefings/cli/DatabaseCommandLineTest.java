@@ -1,0 +1,270 @@
+package dev.briefings.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.RandomAccessFile;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.util.Properties;
+import java.util.stream.Stream;
+
+import org.h2.mvstore.DataUtils;
+import org.h2.mvstore.MVStore;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.ImportSelector;
+import org.springframework.core.type.AnnotationMetadata;
+
+import dev.briefings.BriefingsProperties;
+import dev.briefings.delivery.DeliveryProperties;
+import dev.briefings.delivery.DeliveryRunner;
+import dev.briefings.filters.Filters;
+import dev.briefings.job.BriefingParameters;
+import dev.briefings.job.BriefingRunner;
+
+/**
+ * The database through the command line: one made by the earlier version (user sa, no password, files readable
+ * by all) is secured at the first start and keeps its history; an empty or damaged one stops every command that
+ * uses it with exit 2 and one message that names the file and says how to restore it or start afresh.
+ */
+class DatabaseCommandLineTest {
+
+    @TempDir
+    Path tmp;
+    Path input;
+    Path data;
+    Path out;
+
+    @BeforeEach
+    void setUp() throws IOException {
+        input = CliRun.copyResource("e2e/input", tmp.resolve("input"));
+        Files.writeString(input.resolve("recipients.json"), """
+                [{"id": "alice", "name": "Alice Archer", "email": "alice@example.org", "organization": "Archer Capital"},
+                 {"id": "kenji", "name": "Kenji Sato", "email": "kenji@example.org", "organization": "Sato Asset Management"}]""");
+        data = tmp.resolve("data");
+        out = tmp.resolve("out");
+    }
+
+    private CliRun run() {
+        return CliRun.of("run", "--input", input.toString(), "--output", out.toString(), "--data", data.toString(),
+                "--as-of", "2025-10-31");
+    }
+
+    private CliRun distribute() {
+        return CliRun.of("distribute", "--run", out.toString(), "--input", input.toString(), "--data", data.toString());
+    }
+
+    private String url() {
+        return "jdbc:h2:file:" + data.resolve("briefings") + ";AUTO_SERVER=TRUE";
+    }
+
+    private static Connection connect(String url, String user, String password) throws SQLException {
+        Properties p = new Properties();
+        p.setProperty("user", user);
+        p.setProperty("password", password);
+        return org.h2.Driver.load().connect(url, p);
+    }
+
+    private static long count(Connection c, String sql) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static String permissions(Path p) throws IOException {
+        return PosixFilePermissions.toString(Files.getPosixFilePermissions(p, LinkOption.NOFOLLOW_LINKS));
+    }
+
+    /** The message alone: the fault's three lines, no stack trace and no Spring bean names. */
+    private static void assertDatabaseFault(CliRun r, Path file, String what) {
+        assertThat(r.code()).as(r.toString()).isEqualTo(2);
+        assertThat(r.err()).startsWith("briefings: the database file " + file + " is " + what)
+                .contains("copy a backup over " + file)
+                .contains("move " + file + " and " + file.resolveSibling("work") + " away")
+                .doesNotContain("Exception").doesNotContain("\tat ").doesNotContain("bean");
+        assertThat(r.err().lines()).as(r.err()).hasSize(3);
+    }
+
+    @Test
+    void aDatabaseOfTheEarlierVersionIsSecuredAtTheFirstStartAndKeepsItsHistory() throws Exception {
+        assumeTrue(Files.getFileStore(tmp).supportsFileAttributeView("posix"), "needs POSIX permissions");
+        // The earlier version: Spring Boot's own data source (user sa, empty password), the same jobs.
+        try (ConfigurableApplicationContext earlier = EarlierVersion.start(data)) {
+            var parameters = new BriefingParameters(LocalDate.of(2025, 10, 31), null, Filters.NONE, "default", 1,
+                    input.toAbsolutePath(), out.toAbsolutePath());
+            assertThat(earlier.getBean(BriefingRunner.class).run(parameters, false))
+                    .isInstanceOf(BriefingRunner.Outcome.Completed.class);
+            DeliveryRunner.Report report = earlier.getBean(DeliveryRunner.class)
+                    .distribute(out.toAbsolutePath(), input.toAbsolutePath(), "default");
+            assertThat(report.delivered()).isEqualTo(2);
+        }
+        try (Connection sa = connect(url(), "sa", "")) {
+            assertThat(count(sa, "SELECT COUNT(*) FROM BATCH_JOB_EXECUTION WHERE STATUS = 'COMPLETED'")).isEqualTo(2);
+            assertThat(count(sa, "SELECT COUNT(*) FROM briefing_delivery WHERE status = 'DELIVERED'")).isEqualTo(2);
+        }
+        assertThat(data.resolve("briefings.passwords")).doesNotExist();
+        boolean othersCouldRead = permissions(data.resolve("briefings.mv.db")).endsWith("r--");
+
+        // The new version, run as before: the briefing was written already, and no one gets a second copy.
+        CliRun again = run();
+        assertThat(again.code()).as(again.toString()).isZero();
+        assertThat(again.out()).contains("The briefing 2025-10-31 / nightly was already written to " + out.toAbsolutePath());
+        CliRun redistribute = distribute();
+        assertThat(redistribute.code()).as(redistribute.toString()).isZero();
+        assertThat(redistribute.out()).contains("0 delivered now, 2 already delivered");
+
+        // Secured: sa's empty password is refused, the owner's password is in the owner-only file, the application
+        // signs in as a user without admin rights, and the history is all there.
+        assertThatThrownBy(() -> connect(url(), "sa", "").close())
+                .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getErrorCode()).isEqualTo(28000));
+        Properties passwords = new Properties();
+        try (var in = Files.newBufferedReader(data.resolve("briefings.passwords"))) {
+            passwords.load(in);
+        }
+        try (Connection owner = connect(url(), "SA", passwords.getProperty("owner-password"))) {
+            assertThat(count(owner, "SELECT COUNT(*) FROM INFORMATION_SCHEMA.USERS WHERE USER_NAME = 'BRIEFINGS' AND NOT IS_ADMIN"))
+                    .isEqualTo(1);
+            assertThat(count(owner, "SELECT COUNT(*) FROM BATCH_JOB_EXECUTION WHERE STATUS = 'COMPLETED'")).isEqualTo(3);
+            assertThat(count(owner, "SELECT COUNT(*) FROM briefing_run")).isEqualTo(1);
+            assertThat(count(owner, "SELECT COUNT(*) FROM briefing_delivery WHERE status = 'DELIVERED'")).isEqualTo(2);
+        }
+        if (othersCouldRead) {
+            assertThat(permissions(data)).isEqualTo("rwx------");
+            try (Stream<Path> all = Files.walk(data)) {
+                for (Path p : all.toList()) {
+                    assertThat(permissions(p)).as(p.toString()).isEqualTo(Files.isDirectory(p) ? "rwx------" : "rw-------");
+                }
+            }
+        }
+    }
+
+    @Test
+    void anEmptyDatabaseStopsRunDistributeAndServeWithOneMessage() throws Exception {
+        Files.createDirectories(data);
+        Path file = Files.createFile(data.resolve("briefings.mv.db"));
+        Files.createDirectories(out);
+
+        assertDatabaseFault(run(), file, "empty (0 bytes)");
+        assertDatabaseFault(distribute(), file, "empty (0 bytes)");
+        // The server has a console log: the fault is not logged there as Spring's failure with its stack trace.
+        PrintStream console = System.out;
+        ByteArrayOutputStream logged = new ByteArrayOutputStream();
+        CliRun serve;
+        try {
+            System.setOut(new PrintStream(logged, true, StandardCharsets.UTF_8));
+            serve = CliRun.of("serve", "--port", "0", "--input", input.toString(), "--data", data.toString());
+        } finally {
+            System.setOut(console);
+        }
+        assertDatabaseFault(serve, file, "empty (0 bytes)");
+        assertThat(logged.toString(StandardCharsets.UTF_8)).contains("Tomcat started")
+                .doesNotContain("ERROR").doesNotContain("WARN").doesNotContain("Exception").doesNotContain("\tat ");
+        assertThat(file).isEmptyFile();
+    }
+
+    @Test
+    void aTruncatedOrCorruptDatabaseStopsTheRunWithOneMessage() throws Exception {
+        CliRun first = run();
+        assertThat(first.code()).as(first.toString()).isZero();
+        Path file = data.resolve("briefings.mv.db");
+        long size = Files.size(file);
+        Path intact = Files.copy(file, tmp.resolve("intact.mv.db"));
+
+        // Cut inside the file's header block.
+        truncate(file, 100);
+        assertDatabaseFault(run(), file, "damaged (it was cut short: truncated)");
+        assertThat(file).hasSize(100);
+
+        // Cut inside its last changes (the chunk its header names; the file may go on with free space): H2 alone
+        // would open the changes before them, without the run just made.
+        Files.copy(intact, file, StandardCopyOption.REPLACE_EXISTING);
+        long newestChunk;
+        try (MVStore store = new MVStore.Builder().fileName(file.toString()).readOnly().open()) {
+            newestChunk = DataUtils.readHexLong(store.getStoreHeader(), "block", 0)
+                    * DataUtils.readHexLong(store.getStoreHeader(), "blockSize", 0);
+        }
+        assertThat(newestChunk).isPositive().isLessThan(size);
+        truncate(file, newestChunk + 100);
+        assertDatabaseFault(run(), file, "damaged (its last changes are missing or unreadable: truncated or corrupt)");
+
+        // Overwritten with other bytes.
+        byte[] noise = new byte[(int) size];
+        new java.util.Random(8).nextBytes(noise);
+        Files.write(file, noise);
+        assertDatabaseFault(run(), file, "damaged (H2 cannot read it: ");
+
+        // Put back whole, it is the database it was.
+        Files.copy(intact, file, StandardCopyOption.REPLACE_EXISTING);
+        CliRun whole = run();
+        assertThat(whole.code()).as(whole.toString()).isZero();
+        assertThat(whole.out()).contains("was already written");
+    }
+
+    private static void truncate(Path file, long length) throws IOException {
+        try (RandomAccessFile f = new RandomAccessFile(file.toFile(), "rw")) {
+            f.setLength(length);
+        }
+    }
+
+    /**
+     * The command line's application as the earlier version made it: Spring Boot's data source from
+     * spring.datasource.*, without {@code dev.briefings.database}. Not a {@code @Configuration}, so that no
+     * component scan of dev.briefings picks it up.
+     */
+    @Import(EarlierVersion.Components.class)
+    @EnableConfigurationProperties({BriefingsProperties.class, DeliveryProperties.class})
+    @ImportAutoConfiguration({
+            org.springframework.boot.autoconfigure.context.PropertyPlaceholderAutoConfiguration.class,
+            org.springframework.boot.autoconfigure.context.ConfigurationPropertiesAutoConfiguration.class,
+            org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration.class,
+            org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration.class,
+            org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration.class,
+            org.springframework.boot.jdbc.autoconfigure.DataSourceInitializationAutoConfiguration.class,
+            org.springframework.boot.transaction.autoconfigure.TransactionAutoConfiguration.class,
+            org.springframework.boot.batch.autoconfigure.BatchAutoConfiguration.class,
+            org.springframework.boot.batch.jdbc.autoconfigure.BatchJdbcAutoConfiguration.class})
+    static final class EarlierVersion {
+
+        static ConfigurableApplicationContext start(Path data) {
+            Contexts.databaseServerOnLoopback();
+            return new SpringApplicationBuilder(EarlierVersion.class)
+                    .web(WebApplicationType.NONE)
+                    .logStartupInfo(false)
+                    .properties("briefings.data-dir=" + data.toAbsolutePath(),
+                            "briefings.templates-dir=" + Path.of("templates").toAbsolutePath(),
+                            "spring.datasource.username=sa", "spring.datasource.password=")
+                    .run();
+        }
+
+        static final class Components implements ImportSelector {
+            @Override
+            public String[] selectImports(AnnotationMetadata metadata) {
+                return new String[] {"dev.briefings.job.BriefingJobConfig", "dev.briefings.job.BriefingRunner",
+                        "dev.briefings.history.RunHistory", "dev.briefings.delivery.DeliveryJobConfig",
+                        "dev.briefings.delivery.DeliveryRunner", "dev.briefings.delivery.DeliveryLog"};
+            }
+        }
+    }
+}
