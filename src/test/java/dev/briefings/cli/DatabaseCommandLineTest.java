@@ -169,14 +169,15 @@ class DatabaseCommandLineTest {
         assertDatabaseFault(run(), file, "empty (0 bytes)");
         assertDatabaseFault(distribute(), file, "empty (0 bytes)");
         // The server has a console log: the fault is not logged there as Spring's failure with its stack trace.
-        PrintStream console = System.out;
+        // (Log lines go to standard error.)
+        PrintStream console = System.err;
         ByteArrayOutputStream logged = new ByteArrayOutputStream();
         CliRun serve;
         try {
-            System.setOut(new PrintStream(logged, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(logged, true, StandardCharsets.UTF_8));
             serve = CliRun.of("serve", "--port", "0", "--input", input.toString(), "--data", data.toString());
         } finally {
-            System.setOut(console);
+            System.setErr(console);
         }
         assertDatabaseFault(serve, file, "empty (0 bytes)");
         assertThat(logged.toString(StandardCharsets.UTF_8)).contains("Tomcat started")
