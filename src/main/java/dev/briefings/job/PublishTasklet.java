@@ -59,6 +59,7 @@ class PublishTasklet implements Tasklet {
         if (publishedByThisRun(target)) {
             // This step was killed after the rename and before its commit: the folder in place is this run's own
             // briefing, complete; replacing it would only make it vanish for a moment (and lose an outbox).
+            RunFolder.removeLeftovers(target);
             recordHistory(instanceId, target, model, jobContext);
             return RepeatStatus.FINISHED;
         }

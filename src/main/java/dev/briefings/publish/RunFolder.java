@@ -65,6 +65,15 @@ public final class RunFolder {
         return Files.isRegularFile(dir.resolve(Manifest.FILE_NAME));
     }
 
+    /**
+     * Removes what runs of this briefing killed while publishing left beside {@code target}: unfinished folders and
+     * a briefing that was being replaced. Only while holding the briefing's lock.
+     */
+    public static void removeLeftovers(Path target) {
+        deleteLeftovers(target, ".partial-");
+        deleteLeftovers(target, ".replaced-");
+    }
+
     /** Removes the hidden siblings {@code .<target name><kind>*}. */
     private static void deleteLeftovers(Path target, String kind) {
         Path abs = target.toAbsolutePath().normalize();

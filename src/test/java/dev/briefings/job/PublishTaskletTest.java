@@ -100,6 +100,8 @@ class PublishTaskletTest {
         // Meanwhile someone delivered it to the outbox; replacing the folder would lose that.
         Path delivered = Files.createDirectories(target.resolve("outbox")).resolve("alice.eml");
         Files.writeString(delivered, "a message");
+        // Killed after the rename, before the old revision set aside was deleted.
+        Files.createDirectories(target.resolveSibling(".nightly.replaced-.nightly.partial-7"));
 
         publish();
 
@@ -107,6 +109,9 @@ class PublishTaskletTest {
         assertThat(target.resolve("manifest.json")).hasBinaryContent(manifest);
         assertThat(target.resolve("briefing.pdf")).hasContent("%PDF-1.7 rendered by this run");
         assertThat(historyRows()).isEqualTo(1);
+        try (Stream<Path> siblings = Files.list(target.getParent())) {
+            assertThat(siblings.map(p -> p.getFileName().toString())).containsExactly("nightly");
+        }
         assertThat(job.getExecutionContext().getString(PublishTasklet.RUN_FOLDER)).isEqualTo(target.toString());
     }
 
