@@ -139,9 +139,9 @@ class DistributeKillTest {
     }
 
     @Test
-    void outboxKilledAtThreeMomentsThenRerunWritesEachMessageOnceAndLogsItExactly() throws Exception {
+    void outboxKilledEarlyAndLateThenRerunWritesEachMessageOnceAndLogsItExactly() throws Exception {
         Map<String, byte[]> after = Map.of();
-        for (int killAt : new int[] {1, 20, 42}) {
+        for (int killAt : new int[] {2, 40}) {
             restoreTheWrittenBriefing();
             try (ChildJvm child = ChildJvm.start(tmp.resolve("distribute-" + killAt + ".log"), List.of(),
                     BriefingsApplication.class, distributeArgs())) {
