@@ -69,6 +69,22 @@ public class DeliveryLog {
         });
     }
 
+    /**
+     * A message found in the outbox that the log does not show as delivered (the process died after writing it):
+     * recorded as delivered, from what the file holds, and not written again.
+     */
+    public void recognised(String distribution, String recipientId, String messageId, String editionFolder,
+                           String masterSha256, String copySha256) {
+        ownTransaction.executeWithoutResult(s -> {
+            jdbc.update("DELETE FROM briefing_delivery WHERE distribution = ? AND recipient_id = ?", distribution, recipientId);
+            jdbc.update("""
+                            INSERT INTO briefing_delivery (distribution, recipient_id, status, attempts, updated_at, channel,
+                                message_id, edition_folder, master_sha256, copy_sha256, error)
+                            VALUES (?, ?, 'DELIVERED', 1, ?, 'outbox', ?, ?, ?, ?, NULL)""",
+                    distribution, recipientId, OffsetDateTime.now(), messageId, editionFolder, masterSha256, copySha256);
+        });
+    }
+
     /** After the send, or when the recipient could not be prepared ({@code messageId} etc. may then be placeholders). */
     public void finished(String distribution, String recipientId, Status status, int attempts, String error) {
         ownTransaction.executeWithoutResult(s -> jdbc.update("""

@@ -111,7 +111,8 @@ public class DeliveryRunner {
         doc.put("deliveries", log.all(plan.key()));
         doc.put("rejectedRecipients", rejected);
         Path target = plan.runFolder().resolve(DELIVERIES);
-        Path temp = Files.createTempFile(plan.runFolder(), ".deliveries", ".json");
+        // A fixed name: a run killed while writing it leaves nothing the next one does not overwrite.
+        Path temp = plan.runFolder().resolve("." + DELIVERIES + ".tmp");
         try {
             JSON.writeValue(temp.toFile(), doc);
             Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -108,10 +109,12 @@ public final class PersonalisedCopies {
         PdfReader reader = read(masterPdf);
         Path temp = null;
         try {
-            temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".part");
+            // A fixed name, truncated here: what a killed run left of this copy is overwritten, not left behind.
+            temp = target.resolveSibling("." + target.getFileName() + ".part");
             MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
             long size;
-            try (OutputStream file = Files.newOutputStream(temp);
+            try (OutputStream file = Files.newOutputStream(temp, StandardOpenOption.CREATE,
+                    StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE);
                  var counting = new CountingOutputStream(new DigestOutputStream(new BufferedOutputStream(file), sha256))) {
                 stamp(reader, recipient, asOf, passwordOrNull, counting);
                 size = counting.count();

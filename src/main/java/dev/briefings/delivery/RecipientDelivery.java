@@ -1,5 +1,6 @@
 package dev.briefings.delivery;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,9 +18,9 @@ import dev.briefings.delivery.DeliveryLog.Status;
 
 /**
  * Delivers the briefing to one recipient, at most once per distribution: the log entry is written before the
- * message leaves and updated after. A recipient already delivered is skipped; one whose entry still says
- * "sending" (the process died between sending and logging) is marked uncertain and not sent again, except in
- * the outbox, where the message file itself shows whether it was written.
+ * message leaves and updated after. A recipient already delivered is skipped; over SMTP, one whose entry still
+ * says "sending" (the process died between sending and logging) is marked uncertain and not sent again. In the
+ * outbox the message file itself shows whether it was written, whatever the log says.
  */
 public final class RecipientDelivery {
 
@@ -50,34 +51,36 @@ public final class RecipientDelivery {
     public Result deliver(Recipient recipient) {
         String key = distribution.key();
         Optional<DeliveryLog.Entry> before = log.find(key, recipient.id());
-        if (before.isPresent()) {
-            Status status = before.get().status();
-            if (status == Status.DELIVERED) {
-                return Result.ALREADY_DELIVERED;
-            }
-            if (status == Status.UNCERTAIN) {
-                return Result.UNCERTAIN;
-            }
-            if (status == Status.SENDING) {
-                Path eml = distribution.outbox().resolve(recipient.id() + ".eml");
-                if (!distribution.smtp() && Files.isRegularFile(eml)) {
-                    log.finished(key, recipient.id(), Status.DELIVERED, 1, null);
-                    return Result.ALREADY_DELIVERED;
-                }
-                log.finished(key, recipient.id(), Status.UNCERTAIN, before.get().attempts(),
-                        "the process stopped while this message was being sent; it was not sent again: "
-                                + "ask the recipient whether it arrived, then delete this entry to resend");
-                return Result.UNCERTAIN;
-            }
+        Status status = before.map(DeliveryLog.Entry::status).orElse(null);
+        if (status == Status.DELIVERED) {
+            return Result.ALREADY_DELIVERED;
         }
-        Path edition = distribution.editionOf().get(recipient.interests());
-        if (edition == null || !Files.isRegularFile(edition.resolve("briefing.pdf"))) {
-            log.failedBeforeSending(key, recipient.id(), distribution.channel(),
-                    "no briefing could be made for this recipient's interests " + describe(recipient.interests()));
-            return Result.FAILED;
+        // Only the outbox can tell afterwards whether a message went out; a send by mail cannot be checked.
+        boolean checkable = smtp == null && before.map(b -> "outbox".equals(b.channel())).orElse(true);
+        if (status == Status.UNCERTAIN && !checkable) {
+            return Result.UNCERTAIN;
         }
+        if (status == Status.SENDING && !checkable) {
+            log.finished(key, recipient.id(), Status.UNCERTAIN, before.get().attempts(),
+                    "the process stopped while this message was being sent; it was not sent again: "
+                            + "ask the recipient whether it arrived, then delete this entry to resend");
+            return Result.UNCERTAIN;
+        }
+        String messageId = "<" + key.replaceAll("[^A-Za-z0-9.-]", ".") + "." + recipient.id() + "@briefings.local>";
         char[] password = null;
         try {
+            if (smtp == null) {
+                Result settled = settleFromOutbox(recipient, messageId, before);
+                if (settled != null) {
+                    return settled;
+                }
+            }
+            Path edition = distribution.editionOf().get(recipient.interests());
+            if (edition == null || !Files.isRegularFile(edition.resolve("briefing.pdf"))) {
+                log.failedBeforeSending(key, recipient.id(), distribution.channel(),
+                        "no briefing could be made for this recipient's interests " + describe(recipient.interests()));
+                return Result.FAILED;
+            }
             if (recipient.protect()) {
                 password = passwords.passwordFor(recipient.id()).orElse(null);
                 if (password == null) {
@@ -99,9 +102,9 @@ public final class RecipientDelivery {
             }
             var content = composer.compose(recipient, distribution.models().get(edition),
                     edition.getFileName().toString());
-            String messageId = "<" + key.replaceAll("[^A-Za-z0-9.-]", ".") + "." + recipient.id() + "@briefings.local>";
             MimeMessage message = MailMessages.build(session, from, recipient, content, attachments, messageId);
 
+            // Committed (and, with the database's WRITE_DELAY=0, in the file) before the message leaves.
             log.sending(key, recipient.id(), distribution.channel(), messageId, edition.toString(),
                     distribution.masterDigest(edition), made.sha256());
             if (smtp == null) {
@@ -122,19 +125,60 @@ public final class RecipientDelivery {
         } catch (Exception e) {
             // One recipient's problem never stops the others: it is logged with the reason and the run goes on.
             LOG.warn("delivery to {} failed: {}", recipient.id(), e.toString());
-            if (log.find(key, recipient.id()).map(en -> en.status() == Status.SENDING).orElse(false)) {
-                // It may have left before the failure: never risk a second copy.
+            boolean sending = log.find(key, recipient.id()).map(en -> en.status() == Status.SENDING).orElse(false);
+            if (sending && (smtp != null || Files.exists(distribution.outbox().resolve(recipient.id() + ".eml")))) {
+                // It may have left before the failure: never risk a second copy (an outbox file is checked next run).
                 log.finished(key, recipient.id(), Status.UNCERTAIN, 1, e.toString());
                 return Result.UNCERTAIN;
-            } else {
-                log.failedBeforeSending(key, recipient.id(), distribution.channel(), e.toString());
             }
+            // Nothing left: a later run tries again.
+            log.failedBeforeSending(key, recipient.id(), distribution.channel(), e.toString());
             return Result.FAILED;
         } finally {
             if (password != null) {
                 Arrays.fill(password, '\0');
             }
         }
+    }
+
+    /**
+     * In the outbox the file itself says whether the message was written (it appears whole, under its name, or
+     * not at all): a message there that the log does not show as delivered was written by a run that died before
+     * logging it. It is recorded as delivered and left untouched, never written again. Answers null when the
+     * message still has to be written.
+     */
+    private Result settleFromOutbox(Recipient recipient, String messageId, Optional<DeliveryLog.Entry> before)
+            throws IOException {
+        String key = distribution.key();
+        Path eml = MailMessages.emlPath(distribution.outbox(), recipient.id());
+        // Only a run killed while writing this recipient's message leaves its temporary file.
+        Files.deleteIfExists(MailMessages.tempPath(distribution.outbox(), recipient.id()));
+        if (!Files.exists(eml)) {
+            return null;
+        }
+        MailMessages.Stored stored;
+        try {
+            stored = MailMessages.inspect(eml);
+        } catch (IOException e) {
+            log.failedBeforeSending(key, recipient.id(), distribution.channel(), e.getMessage()
+                    + "; it was not overwritten: move it away and run the delivery again");
+            return Result.FAILED;
+        }
+        if (!messageId.equals(stored.messageId())) {
+            log.failedBeforeSending(key, recipient.id(), distribution.channel(), "the outbox already holds " + eml
+                    + " with another Message-ID (" + stored.messageId() + ", expected " + messageId
+                    + "); it was not overwritten: move it away and run the delivery again");
+            return Result.FAILED;
+        }
+        var logged = before.filter(b -> b.status() == Status.SENDING);
+        Path edition = distribution.editionOf().get(recipient.interests());
+        String editionFolder = logged.map(DeliveryLog.Entry::editionFolder)
+                .orElse(edition == null ? "" : edition.toString());
+        String master = logged.map(DeliveryLog.Entry::masterSha256)
+                .orElse(edition == null ? "" : distribution.masterDigest(edition));
+        log.recognised(key, recipient.id(), messageId, editionFolder, master, stored.pdfSha256());
+        LOG.info("{} was already in the outbox (the run that wrote it stopped before logging it): not written again", eml);
+        return Result.ALREADY_DELIVERED;
     }
 
     private static String describe(Interests i) {

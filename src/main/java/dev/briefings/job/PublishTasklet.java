@@ -55,9 +55,15 @@ class PublishTasklet implements Tasklet {
         BriefingModel model = BriefingModelJson.read(workspace.model());
 
         Path target = parameters.runFolder(properties.outputDir()).toAbsolutePath().normalize();
-        Path partial = RunFolder.prepare(target, instanceId);
-
         var k = model.keyFigures();
+        if (publishedByThisRun(target)) {
+            // This step was killed after the rename and before its commit: the folder in place is this run's own
+            // briefing, complete; replacing it would only make it vanish for a moment (and lose an outbox).
+            RunFolder.removeLeftovers(target);
+            recordHistory(instanceId, target, model, jobContext);
+            return RepeatStatus.FINISHED;
+        }
+        Path partial = RunFolder.prepare(target, instanceId);
         try {
             // The work folder keeps its copies until the briefing is published, so a retry of this step has them.
             linkOrCopy(workspace.pdf(), partial.resolve(BRIEFING));
@@ -88,13 +94,32 @@ class PublishTasklet implements Tasklet {
             throw e;
         }
 
+        recordHistory(instanceId, target, model, jobContext);
+        return RepeatStatus.FINISHED;
+    }
+
+    /** Committed with this step: a run killed before the commit redoes it. */
+    private void recordHistory(long instanceId, Path target, BriefingModel model, ExecutionContext jobContext)
+            throws IOException {
+        var k = model.keyFigures();
         // A nightly briefing's snapshot goes into the database for the next night's changes.
         Path snapshot = parameters.isNightly() ? workspace.snapshot() : null;
         history.published(instanceId, parameters.asOf(), parameters.edition(), parameters.revision(), target,
                 k.committedUsd(), k.proposedUsd(), snapshot, BriefingModelJson.toJson(model));
         history.pruneSnapshots();
         jobContext.putString(RUN_FOLDER, target.toString());
-        return RepeatStatus.FINISHED;
+    }
+
+    /** Whether {@code target} holds the briefing this run rendered (its PDF is the work folder's, or identical). */
+    private boolean publishedByThisRun(Path target) throws IOException {
+        Path published = target.resolve(BRIEFING);
+        if (!RunFolder.isBriefing(target) || !Files.isRegularFile(published) || !Files.isRegularFile(workspace.pdf())) {
+            return false;
+        }
+        // Another run's PDF differs: it carries its own creation time and document id.
+        return Files.isSameFile(published, workspace.pdf())
+                || FileDigest.of(published, BRIEFING, "briefing").sha256()
+                        .equals(FileDigest.of(workspace.pdf(), BRIEFING, "briefing").sha256());
     }
 
     /** The record files' digests, taken as they were read, then those of the other inputs. */

@@ -6,6 +6,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.stream.Stream;
 
 import org.springframework.util.FileSystemUtils;
 
@@ -18,9 +19,13 @@ public final class RunFolder {
     private RunFolder() {
     }
 
-    /** A fresh, empty hidden sibling of {@code target} to write into. */
+    /**
+     * A fresh, empty hidden sibling of {@code target} to write into. Unfinished siblings that killed runs of this
+     * briefing left behind go first (the caller holds the briefing's lock, so none of them is still being written).
+     */
     public static Path prepare(Path target, long jobInstanceId) {
         Path partial = sibling(target, ".partial-" + jobInstanceId);
+        deleteLeftovers(target, ".partial-");
         deleteTree(partial);
         try {
             Files.createDirectories(partial);
@@ -36,16 +41,15 @@ public final class RunFolder {
      */
     public static void publish(Path partial, Path target) {
         try {
-            Path old = null;
+            // Also what a run killed between the two renames left: the briefing it was replacing.
+            Path old = sibling(target, ".replaced-" + partial.getFileName());
+            deleteTree(old);
             if (Files.exists(target)) {
-                old = sibling(target, ".replaced-" + partial.getFileName());
-                deleteTree(old);
                 move(target, old);
             }
             move(partial, target);
-            if (old != null) {
-                deleteTree(old);
-            }
+            deleteTree(old);
+            deleteLeftovers(target, ".replaced-");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot move the finished briefing into " + target, e);
         }
@@ -80,6 +84,31 @@ public final class RunFolder {
     /** Whether {@code dir} holds a briefing (its manifest), and so may be replaced by a forced re-run. */
     public static boolean isBriefing(Path dir) {
         return Files.isRegularFile(dir.resolve(Manifest.FILE_NAME));
+    }
+
+    /**
+     * Removes what runs of this briefing killed while publishing left beside {@code target}: unfinished folders and
+     * a briefing that was being replaced. Only while holding the briefing's lock.
+     */
+    public static void removeLeftovers(Path target) {
+        deleteLeftovers(target, ".partial-");
+        deleteLeftovers(target, ".replaced-");
+    }
+
+    /** Removes the hidden siblings {@code .<target name><kind>*}. */
+    private static void deleteLeftovers(Path target, String kind) {
+        Path abs = target.toAbsolutePath().normalize();
+        String prefix = "." + abs.getFileName() + kind;
+        if (!Files.isDirectory(abs.getParent())) {
+            return;
+        }
+        try (Stream<Path> siblings = Files.list(abs.getParent())) {
+            for (Path p : siblings.filter(p -> p.getFileName().toString().startsWith(prefix)).toList()) {
+                deleteTree(p);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + abs.getParent(), e);
+        }
     }
 
     private static void move(Path from, Path to) throws IOException {

@@ -99,4 +99,44 @@ class MailMessagesTest {
             assertThat(MailParts.of(parsed).text()).isEqualTo("本文");
         }
     }
+
+    @Test
+    void anExistingMessageIsNeverOverwrittenAndNoTemporaryFileStays(@TempDir Path dir) throws Exception {
+        Recipient bob = MailFixtures.recipient("bob", "Bob");
+        Path outbox = dir.resolve("outbox");
+        Path eml = MailMessages.writeEml(MailMessages.build(session, MailFixtures.FROM, bob, content, List.of(), "<first@b>"),
+                outbox, "bob");
+        byte[] first = Files.readAllBytes(eml);
+        // What a run killed while writing leaves: its temporary file, which the next write of bob replaces.
+        Files.writeString(outbox.resolve(".bob.eml.tmp"), "half a mess");
+
+        MimeMessage second = MailMessages.build(session, MailFixtures.FROM, bob, content, List.of(), "<second@b>");
+        assertThatThrownBy(() -> MailMessages.writeEml(second, outbox, "bob"))
+                .isInstanceOf(java.io.UncheckedIOException.class)
+                .hasCauseInstanceOf(java.nio.file.FileAlreadyExistsException.class);
+
+        assertThat(Files.readAllBytes(eml)).isEqualTo(first);
+        try (var files = Files.list(outbox)) {
+            assertThat(files).containsExactly(eml);
+        }
+    }
+
+    @Test
+    void inspectReadsBackTheMessageIdAndTheDigestOfThePdfAttachment(@TempDir Path dir) throws Exception {
+        Path pdf = dir.resolve("copy.pdf");
+        byte[] bytes = "%PDF-1.7 three bytes".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        Files.write(pdf, bytes);
+        Path xlsx = Files.write(dir.resolve("book.xlsx"), new byte[] {1, 2, 3});
+        MimeMessage built = MailMessages.build(session, MailFixtures.FROM, MailFixtures.recipient("cy", "Cy"), content,
+                List.of(new Attachment(xlsx, "book.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+                        new Attachment(pdf, "copy.pdf", "application/pdf")), "<id.cy@b>");
+        Path eml = MailMessages.writeEml(built, dir.resolve("outbox"), "cy");
+
+        var stored = MailMessages.inspect(eml);
+
+        assertThat(stored.messageId()).isEqualTo("<id.cy@b>");
+        assertThat(stored.pdfSha256()).isEqualTo(java.util.HexFormat.of().formatHex(
+                java.security.MessageDigest.getInstance("SHA-256").digest(bytes)));
+    }
 }
+

@@ -50,13 +50,15 @@ class RecipientDeliveryTest {
     @TempDir
     Path tmp;
     DeliveryLog log;
+    JdbcTemplate jdbc;
     Path master;
 
     @BeforeEach
     void setUp() throws Exception {
         DataSource ds = new DriverManagerDataSource("jdbc:h2:mem:" + System.nanoTime() + ";DB_CLOSE_DELAY=-1", "sa", "");
         new ResourceDatabasePopulator(new ClassPathResource("schema-briefings.sql")).execute(ds);
-        log = new DeliveryLog(new JdbcTemplate(ds), new DataSourceTransactionManager(ds));
+        jdbc = new JdbcTemplate(ds);
+        log = new DeliveryLog(jdbc, new DataSourceTransactionManager(ds));
         Path folder = Files.createDirectories(tmp.resolve("run"));
         master = MailFixtures.briefingPdf(folder);
     }
@@ -130,6 +132,69 @@ class RecipientDeliveryTest {
         log.sending(d.key(), "dan", "outbox", "<x@briefings.local>", master.getParent().toString(), "m", "c");
         assertThat(outbox.deliver(r("dan"))).isEqualTo(Result.ALREADY_DELIVERED);
         assertThat(log.find(d.key(), "dan").orElseThrow().status()).isEqualTo(Status.DELIVERED);
+    }
+
+    private RecipientDelivery outbox(Distribution d) {
+        return new RecipientDelivery(d, log, new MailComposer(MailFixtures.TEMPLATES), PasswordSource.of(Map.of(), null),
+                null, MailFixtures.FROM);
+    }
+
+    private static String sha256(Path file) throws Exception {
+        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(Files.readAllBytes(file)));
+    }
+
+    @Test
+    void outboxMessageWhoseLogRowWasLostIsRecognisedNotWrittenAgain() throws Exception {
+        var d = distribution(List.of(r("dora")), false);
+        assertThat(outbox(d).deliver(r("dora"))).isEqualTo(Result.DELIVERED);
+        Path eml = d.outbox().resolve("dora.eml");
+        byte[] written = Files.readAllBytes(eml);
+        Path copy = d.copies().resolve("dora").resolve("critical-minerals-briefing-2025-10-31.pdf");
+        String copySha = sha256(copy);
+        // A process that died after writing the message, before its log row reached the file, left this:
+        jdbc.update("DELETE FROM briefing_delivery");
+        Files.writeString(d.outbox().resolve(".dora.eml.tmp"), "what a killed run was writing");
+
+        assertThat(outbox(distribution(List.of(r("dora")), false)).deliver(r("dora"))).isEqualTo(Result.ALREADY_DELIVERED);
+
+        assertThat(Files.readAllBytes(eml)).isEqualTo(written);
+        assertThat(d.outbox().resolve(".dora.eml.tmp")).doesNotExist();
+        var entry = log.find(d.key(), "dora").orElseThrow();
+        assertThat(entry.status()).isEqualTo(Status.DELIVERED);
+        // The distribution key 2025-10-31/nightly/r1 with '/' made '.', then the recipient.
+        assertThat(entry.messageId()).isEqualTo("<2025-10-31.nightly.r1.dora@briefings.local>");
+        assertThat(entry.copySha256()).isEqualTo(copySha);
+        assertThat(entry.masterSha256()).isEqualTo(sha256(master));
+        assertThat(entry.channel()).isEqualTo("outbox");
+    }
+
+    @Test
+    void outboxNeverOverwritesAMessageItDidNotWrite() throws Exception {
+        var d = distribution(List.of(r("erin")), false);
+        Path eml = Files.createDirectories(d.outbox()).resolve("erin.eml");
+        String foreign = "From: someone@example.org\r\nMessage-ID: <other@example.org>\r\n\r\nnot ours\r\n";
+        Files.writeString(eml, foreign);
+
+        assertThat(outbox(d).deliver(r("erin"))).isEqualTo(Result.FAILED);
+
+        assertThat(Files.readString(eml)).isEqualTo(foreign);
+        assertThat(log.find(d.key(), "erin").orElseThrow().error()).contains(eml.toString())
+                .contains("<other@example.org>").contains("not overwritten");
+    }
+
+    @Test
+    void outboxWritesAMessageWhoseSendingRowHasNoFile() throws Exception {
+        var d = distribution(List.of(r("fay")), false);
+        // Killed after the row, before the file got its name: the message was never written.
+        log.sending(d.key(), "fay", "outbox", "<2025-10-31.nightly.r1.fay@briefings.local>",
+                master.getParent().toString(), "m", "c");
+
+        assertThat(outbox(d).deliver(r("fay"))).isEqualTo(Result.DELIVERED);
+
+        assertThat(MailMessages.inspect(d.outbox().resolve("fay.eml")).messageId())
+                .isEqualTo("<2025-10-31.nightly.r1.fay@briefings.local>");
+        assertThat(log.find(d.key(), "fay").orElseThrow().status()).isEqualTo(Status.DELIVERED);
     }
 
     @Test
