@@ -31,6 +31,8 @@ final class DatabaseSetup {
 
     static final String APPLICATION_USER = "BRIEFINGS";
     static final String OWNER = "SA";
+    /** Settings that need admin rights, for the database as this process opens it (see {@link #open()}). */
+    static final String OWNER_SETTINGS = ";WRITE_DELAY=0";
 
     private final H2Files files;
     private final String url;
@@ -73,18 +75,22 @@ final class DatabaseSetup {
         passwords = Passwords.resolve(configured, files);
         // H2 appends to its trace file and keeps the permissions of one that exists.
         PrivateFiles.createFile(files.trace());
-        Connection application = Files.exists(data) ? connect(applicationUrl(), APPLICATION_USER, passwords.application()) : null;
-        if (application == null) {
-            try (Connection owner = owner()) {
+        Connection application;
+        // The owner's connection comes first, so that it opens the database in this process with the owner's
+        // settings: WRITE_DELAY=0 (every commit reaches the file before it returns, so kill -9 loses no committed
+        // row) needs admin rights, and H2 does not keep it across opens.
+        try (Connection owner = owner()) {
+            application = Files.exists(data) ? connect(applicationUrl(), APPLICATION_USER, passwords.application()) : null;
+            if (application == null) {
                 setUp(owner);
                 application = connect(applicationUrl(), APPLICATION_USER, passwords.application());
-            } catch (SQLException e) {
-                throw failure(e);
             }
-            if (application == null) {
-                throw new IllegalStateException("the database " + data + " refused the password it was just given for "
-                        + APPLICATION_USER);
-            }
+        } catch (SQLException e) {
+            throw failure(e);
+        }
+        if (application == null) {
+            throw new IllegalStateException("the database " + data + " refused the password it was just given for "
+                    + APPLICATION_USER);
         }
         // H2 made these with the process's umask.
         PrivateFiles.secureFile(data);
@@ -122,11 +128,11 @@ final class DatabaseSetup {
 
     /** The owner's connection; makes the database when there is none, and secures one of an earlier version. */
     private Connection owner() throws SQLException {
-        Connection owner = connect(url, OWNER, passwords.owner());
+        Connection owner = connect(url + OWNER_SETTINGS, OWNER, passwords.owner());
         if (owner != null) {
             return owner;
         }
-        owner = connect(applicationUrl(), OWNER, "");
+        owner = connect(applicationUrl() + OWNER_SETTINGS, OWNER, "");
         if (owner == null) {
             throw new DatabaseFault("the database " + files.data() + " does not accept the owner's password from "
                     + passwords.ownerSource() + ", nor is it one of an earlier version (whose owner " + OWNER
@@ -158,9 +164,6 @@ final class DatabaseSetup {
         try (Statement s = owner.createStatement()) {
             s.execute("ALTER USER " + APPLICATION_USER + " ADMIN FALSE");
             s.execute("GRANT ALTER ANY SCHEMA TO " + APPLICATION_USER);
-            // Every commit reaches the file before it returns, so kill -9 loses no committed row (delivery log,
-            // step commits). Kept in the database; it needs admin rights, so the owner sets it.
-            s.execute("SET WRITE_DELAY 0");
         }
     }
 

@@ -4,10 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
@@ -31,33 +29,21 @@ class DatabaseDurabilityTest {
     @TempDir
     Path tmp;
 
-    /**
-     * The application's own database in {@code dataDir}, set up the way the application does it (its owner sets
-     * the write delay, which the database keeps), then closed: the URL, user and password a child signs in with.
-     */
-    static String[] applicationDatabase(Path dataDir) throws Exception {
-        try (var dataSource = DatabaseAccess.start(dataDir, DatabaseAccess.fromFile())) {
-            dataSource.getConnection().close();
-        }
-        return new String[] {DatabaseAccess.url(dataDir), DatabaseSetup.APPLICATION_USER,
-                DatabaseAccess.passwordsFile(dataDir).getProperty(Passwords.APPLICATION_KEY)};
-    }
-
     @Test
     void everyCommitReportedBeforeTheKillIsStillThere() throws Exception {
-        String[] db = applicationDatabase(tmp.resolve("data"));
+        Path data = tmp.resolve("data");
         for (int round = 1; round <= 2; round++) {
             // Kill at a different moment each time: after 40, then after 250 commits of the round.
             int killAfter = round == 1 ? 40 : 250;
-            int before = count(db);
+            int before = count(data);
             try (ChildJvm child = ChildJvm.start(tmp.resolve("committer-" + round + ".log"),
-                    List.of("h2.bindAddress=127.0.0.1"), Committer.class, db)) {
+                    List.of("h2.bindAddress=127.0.0.1"), Committer.class, data.toString())) {
                 assertThat(child.killWhen(() -> lastCommitted(child.output()) >= killAfter, Duration.ofSeconds(20)))
                         .as("the committer was still running when killed:\n" + child.output()).isTrue();
                 int reported = lastCommitted(child.output());
                 assertThat(reported).isGreaterThanOrEqualTo(killAfter);
                 // Rows committed after the last line it managed to print may be there too, never fewer.
-                assertThat(count(db) - before).as("rows after round " + round).isGreaterThanOrEqualTo(reported);
+                assertThat(count(data) - before).as("rows after round " + round).isGreaterThanOrEqualTo(reported);
             }
         }
     }
@@ -71,8 +57,10 @@ class DatabaseDurabilityTest {
         return last;
     }
 
-    private static int count(String[] db) throws SQLException {
-        try (Connection c = DriverManager.getConnection(db[0], db[1], db[2]); Statement s = c.createStatement()) {
+    /** The rows, read the way the application opens its database. */
+    private static int count(Path data) throws Exception {
+        try (var dataSource = DatabaseAccess.start(data, DatabaseAccess.fromFile());
+             Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
             s.execute("CREATE TABLE IF NOT EXISTS durability_probe (n INT)");
             try (ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM durability_probe")) {
                 rs.next();
@@ -83,8 +71,10 @@ class DatabaseDurabilityTest {
 
     /** The child: commits one row at a time (auto-commit) and says so after each commit, until it is killed. */
     public static final class Committer {
-        public static void main(String[] args) throws SQLException {
-            try (Connection c = DriverManager.getConnection(args[0], args[1], args[2])) {
+        public static void main(String[] args) throws Exception {
+            // The database opened as the application opens it (DatabaseSetup), with its pool.
+            try (var dataSource = DatabaseAccess.start(Path.of(args[0]), DatabaseAccess.fromFile());
+                 Connection c = dataSource.getConnection()) {
                 try (Statement s = c.createStatement()) {
                     s.execute("CREATE TABLE IF NOT EXISTS durability_probe (n INT)");
                 }
