@@ -36,6 +36,8 @@ import com.lowagie.text.pdf.PdfReader;
 import com.lowagie.text.pdf.PdfStamper;
 import com.lowagie.text.pdf.PdfWriter;
 
+import dev.briefings.briefing.PlainText;
+
 /**
  * Makes a recipient's copy of the master briefing PDF: a visible "Prepared for …" line on every page, the
  * recipient in the document information, and, with a password, AES-256 encryption that allows printing only.
@@ -123,8 +125,9 @@ public final class PersonalisedCopies {
 
     /** The text of the mark, e.g. "Prepared for Ann Lee, Acme Capital · as of 31 October 2025 · Confidential". */
     static String markText(Recipient recipient, LocalDate asOf) {
-        return "Prepared for " + recipient.name() + ", " + recipient.organization() + " · as of " + DATE.format(asOf)
-                + " · Confidential";
+        // Recipients with control characters are refused on reading; cleaned here too, as the renderers do.
+        return PlainText.cleaned("Prepared for " + recipient.name() + ", " + recipient.organization() + " · as of "
+                + DATE.format(asOf) + " · Confidential");
     }
 
     private static PdfReader read(Path masterPdf) {
