@@ -26,7 +26,7 @@ import dev.briefings.delivery.DeliveryRunner;
                 "1:the delivery run failed",
                 "2:usage or configuration error",
                 "3:some recipients did not get it (failed, uncertain or rejected; see deliveries.json)"})
-final class DistributeCommand implements Callable<Integer> {
+final class DistributeCommand implements Callable<Integer>, Faults.Command {
 
     static final int SOME_UNDELIVERED = 3;
 
@@ -46,11 +46,26 @@ final class DistributeCommand implements Callable<Integer> {
     @CommandLine.Mixin
     FolderOptions folders;
 
+    @CommandLine.Mixin
+    DebugOption debugOption;
+
+    @Override
+    public boolean debug() {
+        return debugOption != null && debugOption.debug;
+    }
+
+    /** The run folder (copies and outbox go there) and the data folder. */
+    @Override
+    public java.util.List<Faults.Folder> faultFolders() {
+        return java.util.List.of(new Faults.Folder("run folder", "--run", run),
+                new Faults.Folder("data folder", "--data", folders.dataDir));
+    }
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        try (ConfigurableApplicationContext context = Contexts.start(folders.dataDir, folders.templatesDir, err)) {
+        try (ConfigurableApplicationContext context = Contexts.start(folders.dataDir, folders.templatesDir, err, debug())) {
             return report(context.getBean(DeliveryRunner.class).distribute(run.toAbsolutePath().normalize(),
                     input.toAbsolutePath().normalize(), template), out, err);
         }
