@@ -50,7 +50,7 @@ final class RunCommand implements Callable<Integer>, Faults.Command {
             description = "Write the briefing into exactly this folder (default: output/<as-of>/<edition>).")
     Path output;
 
-    @Option(names = "--as-of", paramLabel = "YYYY-MM-DD", description = "The briefing's as-of date (default: today).")
+    @Option(names = "--as-of", paramLabel = "YYYY-MM-DD", description = "The briefing's as-of date, 2000-01-01 to 2100-12-31 (default: today).")
     LocalDate asOf;
 
     @Option(names = "--template", paramLabel = "NAME", defaultValue = "default",
