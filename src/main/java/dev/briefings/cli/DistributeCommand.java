@@ -2,6 +2,7 @@ package dev.briefings.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 import org.springframework.context.ConfigurableApplicationContext;
@@ -56,8 +57,8 @@ final class DistributeCommand implements Callable<Integer>, Faults.Command {
 
     /** The run folder (copies and outbox go there) and the data folder. */
     @Override
-    public java.util.List<Faults.Folder> faultFolders() {
-        return java.util.List.of(new Faults.Folder("run folder", "--run", run),
+    public List<Faults.Folder> faultFolders() {
+        return List.of(new Faults.Folder("run folder", "--run", run),
                 new Faults.Folder("data folder", "--data", folders.dataDir));
     }
 

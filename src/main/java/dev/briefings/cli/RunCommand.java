@@ -141,10 +141,10 @@ final class RunCommand implements Callable<Integer>, Faults.Command {
     /** The output folder (a run folder given with --output is written beside it first) and the data folder. */
     @Override
     public List<Faults.Folder> faultFolders() {
-        Faults.Folder out = output == null ? new Faults.Folder("output folder", "--output", Path.of("output"))
-                : new Faults.Folder("output folder", "--output", output,
-                output.toAbsolutePath().normalize().getParent() == null ? output : output.toAbsolutePath().normalize().getParent());
-        return List.of(out, new Faults.Folder("data folder", "--data", folders.dataDir));
+        Path out = (output == null ? Path.of("output") : output).toAbsolutePath().normalize();
+        Path scope = output == null || out.getParent() == null ? out : out.getParent();
+        return List.of(new Faults.Folder("output folder", "--output", out, scope),
+                new Faults.Folder("data folder", "--data", folders.dataDir));
     }
 
     static final long WARM_UP_BELOW_BYTES = 2L * 1024 * 1024;
