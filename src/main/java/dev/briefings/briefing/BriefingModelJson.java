@@ -1,7 +1,10 @@
 package dev.briefings.briefing;
 
+import java.io.UncheckedIOException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Path;
 
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The briefing model as a JSON file, handed from the figures step to the render step. */
@@ -12,8 +15,17 @@ public final class BriefingModelJson {
     private BriefingModelJson() {
     }
 
+    /** @throws UncheckedIOException naming the file when it cannot be written (a full disk, say) */
     public static void write(BriefingModel model, Path file) {
-        JSON.writeValue(file.toFile(), model);
+        try {
+            JSON.writeValue(file.toFile(), model);
+        } catch (JacksonException e) {
+            // The stream's own error says only "No space left on device".
+            Throwable reason = e.getCause() != null ? e.getCause() : e;
+            var failure = new FileSystemException(file.toString(), null, String.valueOf(reason.getMessage()));
+            failure.initCause(e);
+            throw new UncheckedIOException(failure);
+        }
     }
 
     public static BriefingModel read(Path file) {

@@ -1,10 +1,14 @@
 package dev.briefings.cli;
 
 import java.io.PrintWriter;
+import java.util.List;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
+import org.springframework.batch.core.job.parameters.InvalidJobParametersException;
+
+import dev.briefings.briefing.PlainText;
 import dev.briefings.database.DatabaseFault;
 import dev.briefings.intake.ConfigurationException;
 
@@ -45,7 +49,7 @@ public final class BriefingsCli implements Runnable {
         });
         cl.setExitCodeExceptionMapper(e -> e instanceof ConfigurationException ? USAGE : FAILED);
         cl.setParameterExceptionHandler((e, a) -> {
-            err.println("briefings: " + e.getMessage());
+            err.println("briefings: " + PlainText.visible(e.getMessage()));
             if (e instanceof CommandLine.UnmatchedArgumentException unmatched) {
                 // "Did you mean: run?" for a mistyped command or option.
                 CommandLine.UnmatchedArgumentException.printSuggestions(unmatched, err);
@@ -55,27 +59,49 @@ public final class BriefingsCli implements Runnable {
             return USAGE;
         });
         cl.setExecutionExceptionHandler((e, c, parsed) -> {
-            DatabaseFault databaseFault = DatabaseFault.in(e);
-            if (databaseFault != null) {
-                // Alone: Spring's chain of beans that needed the database says nothing the user can act on.
-                err.println("briefings: " + databaseFault.getMessage());
-                return USAGE;
+            Faults.Command command = c.getCommand() instanceof Faults.Command fc ? fc : null;
+            boolean debug = command != null && command.debug();
+            int code = reportFailure(e, command, err);
+            if (debug) {
+                e.printStackTrace(err);
             }
-            if (e instanceof ConfigurationException) {
-                err.println("briefings: configuration error: " + e.getMessage());
-                return USAGE;
-            }
-            Throwable root = e;
-            while (root.getCause() != null && root.getCause() != root) {
-                root = root.getCause();
-            }
-            err.println("briefings: the run failed: " + (root == e ? e : root + "\n  (while: " + e.getMessage() + ")"));
-            return FAILED;
+            return code;
         });
         int code = cl.execute(args);
         out.flush();
         err.flush();
         return code;
+    }
+
+    /** One message for an exception that ended a command, and its exit code. */
+    private static int reportFailure(Exception e, Faults.Command command, PrintWriter err) {
+        DatabaseFault databaseFault = DatabaseFault.in(e);
+        if (databaseFault != null) {
+            // Alone: Spring's chain of beans that needed the database says nothing the user can act on.
+            err.println("briefings: " + databaseFault.getMessage());
+            return USAGE;
+        }
+        if (e instanceof ConfigurationException) {
+            err.println("briefings: configuration error: " + PlainText.visible(e.getMessage()));
+            return USAGE;
+        }
+        if (e instanceof InvalidJobParametersException) {
+            // The fronts check the same rules first; this is the job's own check agreeing with them.
+            err.println("briefings: " + PlainText.visible(e.getMessage()));
+            return USAGE;
+        }
+        String fault = command == null ? null : Faults.diskFull(List.of(e), command.faultFolders());
+        if (fault != null) {
+            err.println("briefings: the run failed: " + fault);
+            return FAILED;
+        }
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        err.println("briefings: the run failed: " + (root == e ? PlainText.visible(String.valueOf(e))
+                : PlainText.visible(String.valueOf(root)) + "\n  (while: " + PlainText.visible(e.getMessage()) + ")"));
+        return FAILED;
     }
 
     /** How the user started this program, for hints: the launcher says so (bin/briefings), else the jar. */

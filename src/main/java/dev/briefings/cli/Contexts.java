@@ -2,6 +2,8 @@ package dev.briefings.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -23,21 +25,31 @@ final class Contexts {
         }
     }
 
-    static ConfigurableApplicationContext start(Path dataDir, Path templatesDir, PrintWriter err) {
-        return start(dataDir, templatesDir, err, null, ConsoleProgress.EVERY);
+    static ConfigurableApplicationContext start(Path dataDir, Path templatesDir, PrintWriter err, boolean debug) {
+        return start(dataDir, templatesDir, err, null, ConsoleProgress.EVERY, debug);
     }
 
-    /** @param renderers renderers already being prepared (see {@link Renderers}), or null to make them when needed */
+    /**
+     * @param renderers renderers already being prepared (see {@link Renderers}), or null to make them when needed
+     * @param debug     keep stack traces in the log; without it the command reports a failure in one message, and
+     *                  Spring Batch's and the transaction manager's own reports of it (the same failure, with its
+     *                  trace, from every layer it passed) are left out
+     */
     static ConfigurableApplicationContext start(Path dataDir, Path templatesDir, PrintWriter err, Renderers renderers,
-                                                long progressEvery) {
+                                                long progressEvery, boolean debug) {
         databaseServerOnLoopback();
+        List<String> properties = new ArrayList<>(List.of("briefings.data-dir=" + dataDir.toAbsolutePath().normalize(),
+                "briefings.templates-dir=" + templatesDir.toAbsolutePath().normalize(),
+                "briefings.output-dir=" + Path.of("output").toAbsolutePath().normalize()));
+        if (!debug) {
+            properties.addAll(List.of("logging.exception-conversion-word=%nopex",
+                    "logging.level.org.springframework.batch=OFF", "logging.level.org.springframework.transaction=OFF"));
+        }
         return new SpringApplicationBuilder(CommandLineApplication.class)
                 .web(WebApplicationType.NONE)
                 .logStartupInfo(false)
                 .listeners(new LogsToStandardError())
-                .properties("briefings.data-dir=" + dataDir.toAbsolutePath().normalize(),
-                        "briefings.templates-dir=" + templatesDir.toAbsolutePath().normalize(),
-                        "briefings.output-dir=" + Path.of("output").toAbsolutePath().normalize())
+                .properties(properties.toArray(String[]::new))
                 .initializers(c -> {
                     c.getBeanFactory().registerSingleton("runProgress", new ConsoleProgress(err, progressEvery));
                     if (renderers != null) {

@@ -3,6 +3,7 @@ package dev.briefings.cli;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 import org.springframework.context.ConfigurableApplicationContext;
@@ -30,7 +31,7 @@ import dev.briefings.publish.Manifest;
                 "1:the delivery run failed",
                 "2:usage or configuration error",
                 "3:some recipients did not get it (failed, uncertain or rejected; see deliveries.json)"})
-final class DistributeCommand implements Callable<Integer> {
+final class DistributeCommand implements Callable<Integer>, Faults.Command {
 
     static final int SOME_UNDELIVERED = 3;
 
@@ -51,6 +52,21 @@ final class DistributeCommand implements Callable<Integer> {
     @CommandLine.Mixin
     FolderOptions folders;
 
+    @CommandLine.Mixin
+    DebugOption debugOption;
+
+    @Override
+    public boolean debug() {
+        return debugOption != null && debugOption.debug;
+    }
+
+    /** The run folder (copies and outbox go there) and the data folder. */
+    @Override
+    public List<Faults.Folder> faultFolders() {
+        return List.of(new Faults.Folder("run folder", "--run", run),
+                new Faults.Folder("data folder", "--data", folders.dataDir));
+    }
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -59,7 +75,7 @@ final class DistributeCommand implements Callable<Integer> {
         Path inputDir = input == null ? manifestInput(runFolder) : input.toAbsolutePath().normalize();
         out.println("Recipients: " + inputDir.resolve("recipients.json")
                 + (input == null ? " (the input this briefing was made from)" : ""));
-        try (ConfigurableApplicationContext context = Contexts.start(folders.dataDir, folders.templatesDir, err)) {
+        try (ConfigurableApplicationContext context = Contexts.start(folders.dataDir, folders.templatesDir, err, debug())) {
             return report(context.getBean(DeliveryRunner.class).distribute(runFolder, inputDir, template), out, err);
         }
     }

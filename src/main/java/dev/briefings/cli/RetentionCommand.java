@@ -23,7 +23,7 @@ import dev.briefings.retention.Retention;
                         + "(BRIEFINGS_RETENTION_KEEP_DAYS, BRIEFINGS_RETENTION_KEEP_RUNS)."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:done (or nothing to do)", "1:a removal failed", "2:usage or configuration error"})
-final class RetentionCommand implements Callable<Integer> {
+final class RetentionCommand implements Callable<Integer>, Faults.Command {
 
     @Spec
     CommandSpec spec;
@@ -34,11 +34,24 @@ final class RetentionCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "List what would be removed, and remove nothing.")
     boolean dryRun;
 
+    @Mixin
+    DebugOption debugOption;
+
+    @Override
+    public boolean debug() {
+        return debugOption != null && debugOption.debug;
+    }
+
+    @Override
+    public List<Faults.Folder> faultFolders() {
+        return List.of(new Faults.Folder("data folder", "--data", folders.dataDir));
+    }
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        try (ConfigurableApplicationContext context = Contexts.start(folders.dataDir, folders.templatesDir, err)) {
+        try (ConfigurableApplicationContext context = Contexts.start(folders.dataDir, folders.templatesDir, err, debug())) {
             Retention retention = context.getBean(Retention.class);
             if (!retention.configured()) {
                 out.println("Retention is not configured (briefings.retention.keep-days, briefings.retention.keep-runs):"

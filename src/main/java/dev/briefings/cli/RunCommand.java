@@ -14,6 +14,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import dev.briefings.briefing.PlainText;
 import dev.briefings.compose.Preflight;
 import dev.briefings.delivery.DeliveryRunner;
 import dev.briefings.filters.Filters;
@@ -37,7 +38,7 @@ import dev.briefings.retention.Retention;
                 "1:the run failed (run the same command again to resume it)",
                 "2:usage or configuration error (the message says what to fix)",
                 "3:with --distribute: the briefing was written but some recipients did not get it (see deliveries.json)"})
-final class RunCommand implements Callable<Integer> {
+final class RunCommand implements Callable<Integer>, Faults.Command {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -50,7 +51,7 @@ final class RunCommand implements Callable<Integer> {
             description = "Write the briefing into exactly this folder (default: output/<as-of>/<edition>).")
     Path output;
 
-    @Option(names = "--as-of", paramLabel = "YYYY-MM-DD", description = "The briefing's as-of date (default: today).")
+    @Option(names = "--as-of", paramLabel = "YYYY-MM-DD", description = "The briefing's as-of date, 2000-01-01 to 2100-12-31 (default: today).")
     LocalDate asOf;
 
     @Option(names = "--template", paramLabel = "NAME", defaultValue = "default",
@@ -78,6 +79,9 @@ final class RunCommand implements Callable<Integer> {
     @CommandLine.Mixin
     FolderOptions folders;
 
+    @CommandLine.Mixin
+    DebugOption debugOption;
+
     @Option(names = "--progress-every", hidden = true, defaultValue = "100000",
             description = "Records between progress lines on stderr (for tests).")
     long progressEvery;
@@ -93,9 +97,13 @@ final class RunCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), problems.stream()
                     .map(p -> "--" + p.filter() + " " + p.message()).collect(Collectors.joining("; ")));
         }
+        String asOfProblem = BriefingParameters.asOfProblem(asOf);
+        if (asOfProblem != null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--as-of " + asOfProblem);
+        }
         if (!template.matches("[A-Za-z0-9][A-Za-z0-9_-]{0,63}")) {
             throw new CommandLine.ParameterException(spec.commandLine(),
-                    "--template '" + template + "' is not a template name (letters, digits, - and _)");
+                    "--template '" + PlainText.visible(template) + "' is not a template name (letters, digits, - and _)");
         }
         Path inputDir = input.toAbsolutePath().normalize();
         Path outputDir = output == null ? null : output.toAbsolutePath().normalize();
@@ -112,7 +120,7 @@ final class RunCommand implements Callable<Integer> {
             renderers.prepare(templates.resolve(template));
         }
         try (renderers; ConfigurableApplicationContext context = Contexts.start(folders.dataDir, templates, err, renderers,
-                Math.max(1, progressEvery))) {
+                Math.max(1, progressEvery), debug())) {
             BriefingRunner runner = context.getBean(BriefingRunner.class);
             BriefingRunner.Outcome outcome = runner.run(parameters, force);
             int code = report(outcome, out, err);
@@ -131,6 +139,20 @@ final class RunCommand implements Callable<Integer> {
             return DistributeCommand.report(context.getBean(DeliveryRunner.class).distribute(folder, inputDir, template),
                     out, err);
         }
+    }
+
+    @Override
+    public boolean debug() {
+        return debugOption != null && debugOption.debug;
+    }
+
+    /** The output folder (a run folder given with --output is written beside it first) and the data folder. */
+    @Override
+    public List<Faults.Folder> faultFolders() {
+        Path out = (output == null ? Path.of("output") : output).toAbsolutePath().normalize();
+        Path scope = output == null || out.getParent() == null ? out : out.getParent();
+        return List.of(new Faults.Folder("output folder", "--output", out, scope),
+                new Faults.Folder("data folder", "--data", folders.dataDir));
     }
 
     static final long WARM_UP_BELOW_BYTES = 2L * 1024 * 1024;
@@ -157,11 +179,20 @@ final class RunCommand implements Callable<Integer> {
             return BriefingsCli.FAILED;
         }
         if (outcome instanceof BriefingRunner.Outcome.Failed failed) {
-            err.println("briefings: the " + what + " failed (" + failed.execution().getStatus() + "):");
-            for (Throwable t : failed.causes()) {
-                err.println("  " + message(t));
+            List<Faults.Folder> written = faultFolders();
+            String fault = Faults.diskFull(failed.causes(), written, failed.beforePublishing() ? written.get(1) : null);
+            if (fault != null) {
+                err.println("briefings: the " + what + " failed, nothing was published: " + fault);
+            } else {
+                err.println("briefings: the " + what + " failed (" + failed.execution().getStatus() + "):");
+                for (Throwable t : failed.causes()) {
+                    err.println("  " + PlainText.visible(message(t)));
+                }
+                err.println("Nothing was published. Run the same command again to resume from where it stopped.");
             }
-            err.println("Nothing was published. Run the same command again to resume from where it stopped.");
+            if (debug()) {
+                failed.causes().forEach(t -> t.printStackTrace(err));
+            }
             return BriefingsCli.FAILED;
         }
         var completed = (BriefingRunner.Outcome.Completed) outcome;

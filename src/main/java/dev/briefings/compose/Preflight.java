@@ -14,8 +14,8 @@ import dev.briefings.risk.MarketContext;
 import dev.briefings.risk.RiskRules;
 
 /**
- * Checks what a run needs before it starts, so that a missing file is a clear configuration error naming it, not
- * a failed run.
+ * Checks what a run needs before it starts, so that a missing file (or one that is a link out of its folder, see
+ * {@link InputFiles}) is a clear configuration error naming it, not a failed run.
  */
 public final class Preflight {
 
@@ -38,19 +38,20 @@ public final class Preflight {
             throw new ConfigurationException("no record files in " + initiatives + ": add at least one *.json "
                     + "(an array of initiative records) or *.jsonl (one record a line)");
         }
-        Path fx = InputFiles.fxRates(input);
+        Path fx = InputFiles.inside(input, InputFiles.fxRates(input), "fx-rates.json");
         if (!Files.isRegularFile(fx)) {
             throw new ConfigurationException(fx + " is missing: it gives the USD value of each currency, e.g. "
                     + "{\"asOf\": \"2025-10-31\", \"rates\": {\"AUD\": 0.65}}");
         }
         FxRates.load(fx);
-        Path context = InputFiles.marketContext(input);
+        Path context = InputFiles.inside(input, InputFiles.marketContext(input), "market-context.json");
         if (!Files.isRegularFile(context)) {
             throw new ConfigurationException(context + " is missing: the risk rules use its figures (see input/README.md)");
         }
         MarketContext.load(context);
 
         Path templateDir = templatesDir.resolve(template);
+        InputFiles.treeInside(templatesDir, templateDir, "template '" + template + "'");
         for (String name : List.of("briefing.html", "workbook.xlsx")) {
             Path file = templateDir.resolve(name);
             if (!Files.isReadable(file)) {
@@ -58,7 +59,7 @@ public final class Preflight {
                         + " is missing or unreadable (templates available: " + available(templatesDir) + ")");
             }
         }
-        Path rules = templatesDir.resolve("risk-rules.json");
+        Path rules = InputFiles.inside(templatesDir, templatesDir.resolve("risk-rules.json"), "risk-rules.json");
         if (!Files.isReadable(rules)) {
             throw new ConfigurationException(rules + " is missing or unreadable: it holds the risk rules");
         }

@@ -30,6 +30,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 import dev.briefings.BriefingsProperties;
 import dev.briefings.history.RunHistory;
+import dev.briefings.intake.InputFiles;
 
 /** The delivery job: one multi-threaded step that personalises and sends the briefing to every recipient. */
 @Configuration(proxyBeanMethods = false)
@@ -125,7 +126,9 @@ class DeliveryJobConfig {
                 s.username(), s.password(), s.connectTimeout(), s.readTimeout(), s.maxAttempts(), s.initialBackoff(),
                 s.backoffMultiplier())) : null;
         String template = step.getJobExecution().getJobParameters().getString(TEMPLATE);
-        var composer = new MailComposer(briefings.templatesDir().resolve(template));
+        Path templateDir = briefings.templatesDir().resolve(template);
+        InputFiles.treeInside(briefings.templatesDir(), templateDir, "template '" + template + "'");
+        var composer = new MailComposer(templateDir);
         return new DeliveryProcessor(new RecipientDelivery(distribution, log, composer, Distributor.passwords(properties),
                 sender, properties.from()));
     }

@@ -12,6 +12,7 @@ import dev.briefings.briefing.BriefingModel;
 import dev.briefings.briefing.BriefingModelJson;
 import dev.briefings.history.RunHistory;
 import dev.briefings.intake.ConfigurationException;
+import dev.briefings.intake.InputFiles;
 import dev.briefings.job.BriefingParameters;
 import dev.briefings.publish.Manifest;
 
@@ -46,6 +47,9 @@ public final class Distributor {
         Path master = runFolder.toAbsolutePath().normalize();
         Manifest manifest = Distribution.manifestOf(master);
         Path file = recipientsFile(input, properties);
+        if (!properties.recipients().isAbsolute()) {
+            InputFiles.inside(input, file, properties.recipients().toString());
+        }
         if (!Files.isRegularFile(file)) {
             throw new ConfigurationException(file + " is missing: list the recipients there (see input/README.md)");
         }

@@ -11,6 +11,7 @@ import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.FileTemplateResolver;
 
 import dev.briefings.briefing.BriefingModel;
+import dev.briefings.briefing.PlainText;
 import dev.briefings.intake.ConfigurationException;
 import dev.briefings.render.pdf.BriefingFormatter;
 
@@ -56,7 +57,9 @@ public final class MailComposer {
         context.setVariable("fmt", formatter);
         // A subject is one header line: whatever the template's line breaks, it becomes one line.
         String subject = fill(textEngine, SUBJECT, context).strip().replaceAll("\\s*\\R\\s*", " ");
-        return new Composed(subject, fill(textEngine, TEXT, context), fill(htmlEngine, HTML, context));
+        // Control characters (from a template or a rules text) have no place in a message: U+FFFD instead.
+        return new Composed(PlainText.cleaned(subject), PlainText.cleaned(fill(textEngine, TEXT, context)),
+                PlainText.cleaned(fill(htmlEngine, HTML, context)));
     }
 
     private String fill(SpringTemplateEngine engine, String name, Context context) {

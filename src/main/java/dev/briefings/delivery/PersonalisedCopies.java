@@ -39,6 +39,7 @@ import com.lowagie.text.pdf.PdfReader;
 import com.lowagie.text.pdf.PdfStamper;
 import com.lowagie.text.pdf.PdfWriter;
 
+import dev.briefings.briefing.PlainText;
 import dev.briefings.render.pdf.PdfAMetadata;
 
 /**
@@ -138,8 +139,9 @@ public final class PersonalisedCopies {
 
     /** The text of the mark, e.g. "Prepared for Ann Lee, Acme Capital · as of 31 October 2025 · Confidential". */
     static String markText(Recipient recipient, LocalDate asOf) {
-        return "Prepared for " + recipient.name() + ", " + recipient.organization() + " · as of " + DATE.format(asOf)
-                + " · Confidential";
+        // Recipients with control characters are refused on reading; cleaned here too, as the renderers do.
+        return PlainText.cleaned("Prepared for " + recipient.name() + ", " + recipient.organization() + " · as of "
+                + DATE.format(asOf) + " · Confidential");
     }
 
     private static PdfReader read(Path masterPdf) {

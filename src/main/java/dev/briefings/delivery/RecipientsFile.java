@@ -19,6 +19,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import dev.briefings.briefing.PlainText;
 import dev.briefings.intake.ConfigurationException;
 import dev.briefings.intake.IntakeJson;
 import dev.briefings.intake.InitiativeKind;
@@ -110,9 +111,9 @@ public final class RecipientsFile {
         return "at line " + location.getLineNr() + ", column " + location.getColumnNr();
     }
 
-    /** Echoed values are shortened so one huge field cannot flood a report. */
+    /** Echoed values are shortened so one huge field cannot flood a report, and control characters shown as escapes. */
     private static String clip(String text) {
-        return text.length() <= 80 ? text : text.substring(0, 80) + "…";
+        return PlainText.visible(text.length() <= 80 ? text : text.substring(0, 80) + "…");
     }
 
     /** One array element being read; collects every reason it cannot be used. */
@@ -214,6 +215,12 @@ public final class RecipientsFile {
                 reasons.add("`" + field + "` must be a string, found " + IntakeJson.describe(value));
                 return null;
             }
+            // One line each (a mail header, the mark on every page): no control characters, line breaks included.
+            String forbidden = PlainText.lineProblem(value.stringValue());
+            if (forbidden != null) {
+                reasons.add("`" + field + "` " + forbidden + "; remove it");
+                return null;
+            }
             String text = value.stringValue().trim();
             if (text.isEmpty()) {
                 reasons.add("`" + field + "` is blank");
@@ -260,6 +267,11 @@ public final class RecipientsFile {
                 if (!item.isString() || item.stringValue().isBlank()) {
                     reasons.add(where + " must be a non-blank string, found "
                             + (item.isString() ? "a blank string" : IntakeJson.describe(item)));
+                    continue;
+                }
+                String forbidden = PlainText.lineProblem(item.stringValue());
+                if (forbidden != null) {
+                    reasons.add(where + " " + forbidden + "; remove it");
                     continue;
                 }
                 String text = item.stringValue().trim();

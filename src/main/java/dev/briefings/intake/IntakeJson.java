@@ -7,6 +7,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.cfg.JsonNodeFeature;
 import tools.jackson.databind.json.JsonMapper;
 
+import dev.briefings.briefing.PlainText;
+
 /** The JSON settings shared by everything that reads curated input. */
 public final class IntakeJson {
 
@@ -62,12 +64,15 @@ public final class IntakeJson {
         return "at line " + location.getLineNr() + ", column " + location.getColumnNr();
     }
 
-    /** Shortens a value echoed in a message so one huge field cannot flood a report. */
+    /**
+     * Shortens a value echoed in a message so one huge field cannot flood a report, and writes its control
+     * characters as {@code \\uXXXX} so the message stays one line of plain text.
+     */
     static String clip(String text) {
         final int max = 80;
         if (text.length() <= max) {
-            return text;
+            return PlainText.visible(text);
         }
-        return text.substring(0, max) + "…";
+        return PlainText.visible(text.substring(0, max)) + "…";
     }
 }

@@ -6,6 +6,8 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.core.exc.StreamConstraintsException;
 
+import dev.briefings.briefing.PlainText;
+
 /** Turns a Jackson read error into a sentence a curator can act on. */
 final class JsonProblems {
 
@@ -32,8 +34,8 @@ final class JsonProblems {
         }
         String where = IntakeJson.at(location);
         if (e instanceof StreamConstraintsException) {
-            return "too large or too deeply nested to read " + where + ": " + detail;
+            return "too large or too deeply nested to read " + where + ": " + PlainText.visible(detail);
         }
-        return "not valid JSON " + where + ": " + detail;
+        return "not valid JSON " + where + ": " + PlainText.visible(detail);
     }
 }

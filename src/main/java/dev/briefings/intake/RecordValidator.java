@@ -14,6 +14,8 @@ import java.util.stream.Collectors;
 
 import tools.jackson.databind.JsonNode;
 
+import dev.briefings.briefing.PlainText;
+
 /**
  * Checks one parsed record against the record format and turns it into an {@link Initiative}. Every problem of the
  * record is reported (not only the first); each reason names the field path exactly as in the record
@@ -42,6 +44,8 @@ import tools.jackson.databind.JsonNode;
  *   <tr><td>{@code funding[].amount}, {@code sources[].reported.amount}</td><td>greater than 0, less than 10^15,
  *       at most 6 decimal places</td></tr>
  * </table>
+ * Text fields must not contain control characters other than tab, line feed and carriage return (see
+ * {@link PlainText}); such a record is rejected with the field and the character's position.
  * Cross-record checks ({@code partOf} targets that do not exist, cycles, duplicate ids) are not done here.
  * Thread-safe: holds only the immutable rates.
  */
@@ -293,6 +297,12 @@ public final class RecordValidator {
         private String checkedText(String path, JsonNode node, int max) {
             String text = stringOf(path, node);
             if (text == null) {
+                return null;
+            }
+            // Checked before trimming, which would drop control characters at either end without a word.
+            String forbidden = PlainText.problem(text);
+            if (forbidden != null) {
+                reasons.add(field(path) + " " + forbidden + "; remove it (tab and line breaks are allowed)");
                 return null;
             }
             String trimmed = text.trim();

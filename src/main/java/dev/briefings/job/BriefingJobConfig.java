@@ -37,6 +37,7 @@ class BriefingJobConfig {
     static final String JOB_NAME = "briefingJob";
     static final String INGEST_STEP = "ingestRecordsStep";
     static final String COMPOSE_STEP = "composeBriefingStep";
+    static final String PUBLISH_STEP = "publishBriefingStep";
     static final int CHUNK_SIZE = 2000;
 
     private final JobRepository jobRepository;
@@ -133,7 +134,7 @@ class BriefingJobConfig {
     /** Rejects, manifest and the atomic move into place, then the run history. */
     @Bean
     Step publishBriefingStep(PublishTasklet publishTasklet, ObjectProvider<RunProgress> progress) {
-        return new StepBuilder("publishBriefingStep", jobRepository)
+        return new StepBuilder(PUBLISH_STEP, jobRepository)
                 .tasklet(publishTasklet, transactionManager).listener(progressOf(progress)).build();
     }
 

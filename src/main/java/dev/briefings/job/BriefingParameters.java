@@ -24,6 +24,9 @@ public record BriefingParameters(LocalDate asOf, String edition, Filters filters
 
     public static final String NIGHTLY = "nightly";
     public static final String DEFAULT_TEMPLATE = "default";
+    /** The as-of dates a briefing may have: the records' era, with room to spare (and folder names of 10 characters). */
+    public static final LocalDate EARLIEST_AS_OF = LocalDate.of(2000, 1, 1);
+    public static final LocalDate LATEST_AS_OF = LocalDate.of(2100, 12, 31);
 
     static final String AS_OF = "asOf";
     static final String EDITION = "edition";
@@ -43,6 +46,14 @@ public record BriefingParameters(LocalDate asOf, String edition, Filters filters
     public static String editionFor(Filters filters, String template) {
         String name = filters.isEmpty() ? NIGHTLY : filters.slug();
         return template == null || template.equals(DEFAULT_TEMPLATE) ? name : name + "_t-" + template;
+    }
+
+    /** Why an as-of date cannot be used (e.g. "'+999999999-12-31' is not between 2000-01-01 and 2100-12-31"), or null. */
+    public static String asOfProblem(LocalDate asOf) {
+        if (asOf == null || (!asOf.isBefore(EARLIEST_AS_OF) && !asOf.isAfter(LATEST_AS_OF))) {
+            return null;
+        }
+        return "'" + asOf + "' is not between " + EARLIEST_AS_OF + " and " + LATEST_AS_OF;
     }
 
     public boolean isNightly() {
@@ -85,6 +96,10 @@ public record BriefingParameters(LocalDate asOf, String edition, Filters filters
         public void validate(JobParameters parameters) throws InvalidJobParametersException {
             if (parameters == null || parameters.getLocalDate(AS_OF) == null) {
                 throw new InvalidJobParametersException("the as-of date (asOf) is missing");
+            }
+            String asOf = asOfProblem(parameters.getLocalDate(AS_OF));
+            if (asOf != null) {
+                throw new InvalidJobParametersException("the as-of date " + asOf);
             }
             if (parameters.getString(INPUT) == null || parameters.getString(EDITION) == null) {
                 throw new InvalidJobParametersException("the input folder and the edition are required");

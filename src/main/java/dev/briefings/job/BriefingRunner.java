@@ -78,6 +78,14 @@ public class BriefingRunner {
         }
 
         record Failed(BriefingParameters parameters, JobExecution execution, List<Throwable> causes) implements Outcome {
+            /**
+             * Whether it failed before the last step, the only one that writes to the output folder: whatever it
+             * could not write was in the data folder (the database, the work folder).
+             */
+            public boolean beforePublishing() {
+                return execution.getStepExecutions().stream().noneMatch(s -> s.getStepName()
+                        .equals(BriefingJobConfig.PUBLISH_STEP));
+            }
         }
     }
 

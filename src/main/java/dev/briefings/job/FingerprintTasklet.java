@@ -75,9 +75,13 @@ class FingerprintTasklet implements Tasklet {
     List<FileDigest> digests() throws java.io.IOException {
         Path input = parameters.input();
         List<FileDigest> list = new ArrayList<>();
-        list.add(FileDigest.of(InputFiles.fxRates(input), "fx-rates.json", "fx-rates"));
-        list.add(FileDigest.of(InputFiles.marketContext(input), "market-context.json", "market-context"));
+        // Checked here as well as before the run: a restart (from the web) reads the folders again.
+        list.add(FileDigest.of(InputFiles.inside(input, InputFiles.fxRates(input), "fx-rates.json"), "fx-rates.json", "fx-rates"));
+        list.add(FileDigest.of(InputFiles.inside(input, InputFiles.marketContext(input), "market-context.json"),
+                "market-context.json", "market-context"));
         Path template = templatesDir.resolve(parameters.template());
+        InputFiles.treeInside(templatesDir, template, "template '" + parameters.template() + "'");
+        InputFiles.inside(templatesDir, templatesDir.resolve("risk-rules.json"), "risk-rules.json");
         try (Stream<Path> files = Files.walk(template)) {
             for (Path p : files.filter(Files::isRegularFile).sorted().toList()) {
                 list.add(FileDigest.of(p, "templates/" + parameters.template() + "/" + template.relativize(p).toString().replace('\\', '/'), "template"));

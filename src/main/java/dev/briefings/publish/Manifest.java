@@ -12,6 +12,7 @@ import java.util.TreeMap;
 import dev.briefings.briefing.Breakdown;
 import dev.briefings.briefing.BriefingModel;
 import dev.briefings.briefing.Dimension;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -85,8 +86,13 @@ public record Manifest(
         return rows;
     }
 
+    /** @throws java.io.UncheckedIOException naming the file when it cannot be written (a full disk, say) */
     public void write(Path file) {
-        JSON.writeValue(file.toFile(), this);
+        try {
+            JSON.writeValue(file.toFile(), this);
+        } catch (JacksonException e) {
+            throw new java.io.UncheckedIOException(Failures.writing(file, e));
+        }
     }
 
     public static Manifest read(Path file) {

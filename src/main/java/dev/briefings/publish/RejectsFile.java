@@ -3,12 +3,14 @@ package dev.briefings.publish;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 import dev.briefings.staging.StagedLines;
 import dev.briefings.staging.StagedRecord;
+import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -27,10 +29,27 @@ public final class RejectsFile {
     private RejectsFile() {
     }
 
+    /** @throws IOException naming {@code out} when it cannot be written (a full disk, say) */
     public static long write(Path ownRejects, Path crossRejects, Path out) throws IOException {
+        try (BufferedReader a = reader(ownRejects); BufferedReader b = reader(crossRejects)) {
+            return write(a, b, out);
+        }
+    }
+
+    private static long write(BufferedReader a, BufferedReader b, Path out) throws IOException {
+        try {
+            return merge(a, b, out);
+        } catch (JacksonException e) {
+            throw Failures.writing(out, e);
+        } catch (IOException e) {
+            // The output stream's errors (a full disk) name no file; reading the staged rejects fails unchecked.
+            throw e instanceof java.nio.file.FileSystemException ? e : Failures.writing(out, e);
+        }
+    }
+
+    private static long merge(BufferedReader a, BufferedReader b, Path out) throws IOException {
         long count = 0;
-        try (BufferedReader a = reader(ownRejects); BufferedReader b = reader(crossRejects);
-             OutputStream os = Files.newOutputStream(out);
+        try (OutputStream os = Files.newOutputStream(out);
              JsonGenerator gen = JSON.createGenerator(os)) {
             gen.writeStartObject();
             gen.writeName("rejects");
@@ -70,8 +89,13 @@ public final class RejectsFile {
         return Files.exists(p) ? Files.newBufferedReader(p, StandardCharsets.UTF_8) : new BufferedReader(java.io.Reader.nullReader());
     }
 
-    private static StagedRecord.Rejected next(BufferedReader in) throws IOException {
-        String line = in.readLine();
+    private static StagedRecord.Rejected next(BufferedReader in) {
+        String line;
+        try {
+            line = in.readLine();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the staged rejected records", e);
+        }
         return line == null ? null : StagedLines.parseRejected(line);
     }
 }

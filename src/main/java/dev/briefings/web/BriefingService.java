@@ -145,12 +145,16 @@ public class BriefingService implements DisposableBean {
         if (!template.matches("[A-Za-z0-9][A-Za-z0-9_-]{0,63}") || !Files.isDirectory(templates.resolve(template))) {
             problems.add("template " + RequestLimits.shown(template) + " is not a known template");
         }
+        LocalDate asOf = request.asOf() == null ? LocalDate.now() : request.asOf();
+        String asOfProblem = BriefingParameters.asOfProblem(asOf);
+        if (asOfProblem != null) {
+            problems.add("asOf " + asOfProblem);
+        }
         if (!problems.isEmpty()) {
             throw new BadRequestException(problems);
         }
         Path input = web.input().toAbsolutePath().normalize();
         Preflight.check(input, templates, template, null);
-        LocalDate asOf = request.asOf() == null ? LocalDate.now() : request.asOf();
         var parameters = new BriefingParameters(asOf, null, filters, template, 1, input, null);
         String key = asOf + "|" + filters.canonical() + "|" + template;
         Long known = started.get(key);

@@ -61,4 +61,17 @@ class MailComposerTest {
         assertThatThrownBy(() -> broken.compose(MailFixtures.recipient("a", "A"), SampleBriefings.small(), "nightly"))
                 .isInstanceOf(ConfigurationException.class).hasMessageContaining(MailComposer.SUBJECT);
     }
+
+    @Test
+    void controlCharactersFromTheTemplatesBecomeReplacementCharacters(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve(MailComposer.SUBJECT), "Brief\u0007ing [(${recipient.name()})]");
+        Files.writeString(dir.resolve(MailComposer.TEXT), "Dear\u0000 [(${recipient.name()})],\n\tregards");
+        Files.writeString(dir.resolve(MailComposer.HTML), "<p>Dear\u001b[2J <span th:text=\"${recipient.name()}\">x</span></p>");
+
+        Composed mail = new MailComposer(dir).compose(MailFixtures.recipient("a", "Ann"), SampleBriefings.small(), "nightly");
+
+        assertThat(mail.subject()).isEqualTo("Brief\uFFFDing Ann");
+        assertThat(mail.text()).isEqualTo("Dear\uFFFD Ann,\n\tregards");
+        assertThat(mail.html()).isEqualTo("<p>Dear\uFFFD[2J <span>Ann</span></p>");
+    }
 }

@@ -61,6 +61,17 @@ class RecipientsFileTest {
     }
 
     @Test
+    void namesWithControlCharactersOrLineBreaksAreRejectedWithTheFieldAndShownEscaped() throws IOException {
+        // JSON escapes: a line break in a name would split the mail header and the one-line mark on every page.
+        String json = "{\"id\": \"ann\", \"name\": \"Ann\\nBcc: x@evil.example\", \"email\": \"ann@example.org\", "
+                + "\"organization\": \"Acme\\u0007\", \"interests\": {\"minerals\": [\"nd\\u001bpr\"]}}";
+        assertThat(reasonsFor(json)).containsExactly(
+                "`name` contains the control character U+000A at character 4; remove it",
+                "`organization` contains the control character U+0007 at character 5; remove it",
+                "interests.minerals[0] contains the control character U+001B at character 3; remove it");
+    }
+
+    @Test
     void defaultsAreAllRecordsPdfOnlyAndUnprotected() throws IOException {
         Recipients recipients = RecipientsFile.load(write("[" + entry("ann", "") + "]"), NONE);
 

@@ -360,6 +360,34 @@ class RecordValidatorTest {
                 .containsExactly("the record is not a JSON object (found a number)");
     }
 
+    @Test
+    void controlCharactersInTextRejectTheRecordNamingTheField() {
+        // Valid JSON ("\u0001" is an escape), but no renderer can carry it.
+        ObjectNode node = (ObjectNode) json("""
+                {"id": "rec-1", "title": "Bad\\u0001title", "kind": "STOCKPILE", "announced": "2024-01-31",
+                 "parties": ["JP"], "stages": ["STOCKPILING"], "minerals": ["nd\\u001bpr"],
+                 "organizations": [{"name": "\\u0007Org"}],
+                 "sources": [{"url": "https://example.org", "publisher": "Example", "published": "2024-02-01",
+                              "title": "tab\\tand\\nline breaks are fine"}]}
+                """);
+        Validation.Invalid invalid = assertReasons(node,
+                "`title` contains the control character U+0001 at character 4; remove it (tab and line breaks are allowed)",
+                "`minerals[0]` contains the control character U+001B at character 3; remove it (tab and line breaks are allowed)",
+                // At the start: trimming would have dropped it without a word.
+                "`organizations[0].name` contains the control character U+0007 at character 1; remove it (tab and line "
+                        + "breaks are allowed)");
+        assertThat(invalid.id()).isEqualTo("rec-1");
+    }
+
+    @Test
+    void aBadValueIsEchoedWithItsControlCharactersVisible() {
+        ObjectNode node = minimal();
+        node.put("kind", "STOCK\u001b[2JPILE");
+        Validation.Invalid invalid = (Validation.Invalid) validator.validate(node);
+        assertThat(invalid.reasons()).singleElement().asString()
+                .startsWith("`kind` 'STOCK\\u001B[2JPILE' is not one of").doesNotContain("\u001b");
+    }
+
     private Validation.Invalid assertReasons(JsonNode node, String... reasons) {
         Validation result = validator.validate(node);
         assertThat(result).isInstanceOf(Validation.Invalid.class);

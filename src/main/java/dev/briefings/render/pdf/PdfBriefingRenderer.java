@@ -35,6 +35,7 @@ import com.lowagie.text.DocumentException;
 import com.lowagie.text.pdf.PdfWriter;
 
 import dev.briefings.briefing.BriefingModel;
+import dev.briefings.briefing.PlainText;
 
 /**
  * Renders a {@link BriefingModel} to PDF: Thymeleaf fills the template folder's {@code briefing.html} (XHTML,
@@ -98,13 +99,17 @@ public final class PdfBriefingRenderer {
         }
     }
 
-    /** The template filled with the model: XHTML for Flying Saucer. */
+    /**
+     * The template filled with the model: XHTML for Flying Saucer. Characters XML cannot carry (see
+     * {@link PlainText}) become U+FFFD, whether they came from a record, a filter, a rule or the template: one
+     * such character would otherwise stop the parser and so the whole briefing.
+     */
     String fill(BriefingModel model) {
         var context = new Context(Locale.ENGLISH);
         context.setVariable("model", model);
         context.setVariable("fmt", formatter);
         try {
-            return engine.process(TEMPLATE_NAME, context);
+            return PlainText.cleaned(engine.process(TEMPLATE_NAME, context));
         } catch (TemplateEngineException e) {
             throw new TemplateException(templateFile, "cannot be filled: " + e.getMessage(), e);
         }

@@ -9,9 +9,12 @@ import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
 
+import dev.briefings.briefing.PlainText;
+
 /**
  * Typed cell writers. Text always goes through {@link #text}, which stores a string cell whatever the text
- * starts with (so "=..." from a record can never become a formula) and fits Excel's cell limit.
+ * starts with (so "=..." from a record can never become a formula), holds only characters XML can carry and fits
+ * Excel's cell limit.
  */
 final class Cells {
 
@@ -33,12 +36,15 @@ final class Cells {
         return value.substring(0, cut) + TRUNCATED;
     }
 
-    /** A string cell; null leaves a styled blank cell. */
+    /**
+     * A string cell; null leaves a styled blank cell. Characters a sheet's XML cannot hold (see {@link PlainText})
+     * become U+FFFD, whatever the text's source.
+     */
     static Cell text(Row row, int col, String value, CellStyle style) {
         Cell cell = row.createCell(col);
         cell.setCellStyle(style);
         if (value != null) {
-            cell.setCellValue(fit(value));
+            cell.setCellValue(fit(PlainText.cleaned(value)));
         }
         return cell;
     }

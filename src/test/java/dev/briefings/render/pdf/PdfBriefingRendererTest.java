@@ -407,4 +407,32 @@ class PdfBriefingRendererTest {
             assertThat(flat(text(doc))).contains("This is the first briefing; no earlier nightly briefing to compare.");
         }
     }
+
+    @Test
+    void controlCharactersFromAnySourceCannotStopTheRender() throws IOException {
+        // Records with control characters are rejected on intake; these stand for text that does not come from a
+        // record (a rule's note, a filter, the rejects' reasons) or a record staged before that check existed.
+        BriefingModel small = SampleBriefings.small();
+        var m = small.meta();
+        var meta = new dev.briefings.briefing.BriefingMeta("Title\u0001one", m.asOf(), m.edition(), "Minerals: a\u0002b",
+                m.generatedAt(), m.applicationVersion(), m.confidentiality(), m.template());
+        List<InitiativeRow> rows = List.of(SampleBriefings.row("ctl", "Bad\u0001title", "PARTNERSHIP", List.of("US"),
+                List.of("MINING"), List.of("Org\u0007x"), "1000.00", "0.00", true, null, List.of(1)));
+        var risks = List.of(new dev.briefings.briefing.RiskNote(dev.briefings.briefing.RiskNote.Severity.HIGH, "MARKET",
+                "Rule\u001bheadline", "Why\uFFFEnot", List.of("ctl"), 1, "rule:x"));
+        BriefingModel hostile = new BriefingModel(meta, small.keyFigures(), small.breakdowns(), small.timeline(), rows,
+                risks, small.dataQuality(), small.changes(), small.sources(), small.methodology(), small.rejects());
+        Path out = tmp.resolve("control.pdf");
+
+        renderer.render(hostile, out);
+
+        try (PDDocument doc = Loader.loadPDF(out.toFile())) {
+            String text = flat(text(doc));
+            // Each forbidden character became U+FFFD, which the bundled font has no glyph for: the page shows the
+            // text around it, whole, and nothing in its place (as a control character shows nothing anyway).
+            assertThat(text).contains("Badtitle", "Orgx", "Minerals: ab", "Ruleheadline", "Whynot");
+            assertThat(text).doesNotContain("\u0001", "\u0007", "\u001b");
+            assertThat(doc.getDocumentInformation().getTitle()).isEqualTo("Title\uFFFDone");
+        }
+    }
 }

@@ -377,6 +377,30 @@ class WorkbookBriefingRendererTest {
     }
 
     @Test
+    void controlCharactersBecomeReplacementCharactersOnEverySheet() throws IOException {
+        BriefingModel small = SampleBriefings.small();
+        var m = small.meta();
+        var meta = new dev.briefings.briefing.BriefingMeta("Title\u0001one", m.asOf(), m.edition(), m.filters(),
+                m.generatedAt(), m.applicationVersion(), m.confidentiality(), m.template());
+        var risks = List.of(new dev.briefings.briefing.RiskNote(dev.briefings.briefing.RiskNote.Severity.HIGH, "MARKET",
+                "Rule\u001bheadline", "Why\uFFFEnot", List.of("ctl"), 1, "rule:x"));
+        var model = new BriefingModel(meta, small.keyFigures(), small.breakdowns(), small.timeline(), small.largest(),
+                risks, small.dataQuality(), small.changes(), small.sources(), small.methodology(), small.rejects());
+        InitiativeRows rows = action -> action.accept(SampleBriefings.row("ctl", "Bad\u0001title", "PARTNERSHIP",
+                List.of("US"), List.of("MINING"), List.of("Org\u0007x", "tab\tkept"), "1.00", "0.00", true, null, List.of()));
+
+        try (var wb = render(model, rows)) {
+            assertThat(wb.getSheet("Summary").getRow(0).getCell(0).getStringCellValue()).isEqualTo("Title\uFFFDone");
+            Row initiative = wb.getSheet("Initiatives").getRow(1);
+            assertThat(initiative.getCell(1).getStringCellValue()).isEqualTo("Bad\uFFFDtitle");
+            assertThat(initiative.getCell(8).getStringCellValue()).isEqualTo("Org\uFFFDx, tab\tkept");
+            Row high = rowLabelled(wb.getSheet("Risks"), "HIGH");
+            assertThat(high.getCell(2).getStringCellValue()).isEqualTo("Rule\uFFFDheadline");
+            assertThat(high.getCell(3).getStringCellValue()).isEqualTo("Why\uFFFDnot");
+        }
+    }
+
+    @Test
     void recordTextNeverBecomesAFormula() throws IOException {
         var titles = List.of(SampleBriefings.HOSTILE_TITLE, "+1", "-2", "@SUM(A1)", "=1+1");
         InitiativeRows rows = action -> {
