@@ -43,7 +43,7 @@ class FullDiskTest {
 
     @Test
     void manifestNamesItself() {
-        var manifest = new Manifest(LocalDate.of(2025, 10, 31), "nightly", Map.of(), "default", 1, "0.1.0",
+        var manifest = new Manifest(LocalDate.of(2025, 10, 31), "nightly", Map.of(), "default", "/briefings/input", 1, "0.1.0",
                 OffsetDateTime.parse("2025-10-31T22:00:00Z"), List.of(), new Manifest.Counts(0, 0, 0, 0),
                 new Manifest.Totals(BigDecimal.ZERO, BigDecimal.ZERO, Map.of(), Map.of(), Map.of(), Map.of(), Map.of()),
                 List.of());
