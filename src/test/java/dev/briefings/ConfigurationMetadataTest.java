@@ -36,7 +36,8 @@ class ConfigurationMetadataTest {
             }
         }
         assertThat(names).contains("briefings.data-dir", "briefings.retention.keep-days", "briefings.retention.keep-runs",
-                "briefings.schedule.cron", "briefings.web.users", "briefings.delivery.from");
+                "briefings.schedule.cron", "briefings.web.users", "briefings.delivery.from",
+                "briefings.desk.name", "briefings.desk.contact");
         assertThat(undocumented).as("properties without a description").isEmpty();
     }
 }

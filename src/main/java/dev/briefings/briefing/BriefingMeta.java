@@ -11,6 +11,7 @@ import java.time.OffsetDateTime;
  * @param filters         the filters in words, e.g. "Parties: AU, JP · Stages: MINING"; "All records" when none
  * @param confidentiality the line shown on the cover and in the footer
  * @param template        the template name used
+ * @param desk            who publishes it (null in briefings stored before the desk was recorded)
  */
 public record BriefingMeta(
         String title,
@@ -20,5 +21,6 @@ public record BriefingMeta(
         OffsetDateTime generatedAt,
         String applicationVersion,
         String confidentiality,
-        String template) {
+        String template,
+        Desk desk) {
 }

@@ -5,10 +5,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.springframework.beans.BeansException;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import dev.briefings.BriefingsProperties;
+import dev.briefings.intake.ConfigurationException;
 import dev.briefings.render.Renderers;
 
 
@@ -57,5 +61,26 @@ final class Contexts {
                     }
                 })
                 .run();
+    }
+
+    /**
+     * Binds the project's settings now, so that a bad value (e.g. {@code briefings.desk.contact}) is a configuration
+     * error before anything runs rather than a failed step (the beans are made lazily).
+     */
+    static void checkSettings(ConfigurableApplicationContext context) {
+        try {
+            context.getBean(BriefingsProperties.class);
+        } catch (BeansException e) {
+            Throwable root = e;
+            boolean binding = false;
+            while (root.getCause() != null && root.getCause() != root) {
+                binding |= root instanceof BindException;
+                root = root.getCause();
+            }
+            if (!binding) {
+                throw e;
+            }
+            throw new ConfigurationException(root.getMessage(), e);
+        }
     }
 }

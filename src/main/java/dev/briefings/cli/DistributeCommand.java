@@ -15,6 +15,7 @@ import picocli.CommandLine.Option;
 import dev.briefings.delivery.DeliveryRunner;
 import dev.briefings.intake.ConfigurationException;
 import dev.briefings.publish.Manifest;
+import tools.jackson.databind.node.ObjectNode;
 
 @Command(name = "distribute", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Delivers a briefing already written to the recipients in recipients.json of the input it was "
@@ -67,16 +68,29 @@ final class DistributeCommand implements Callable<Integer>, Faults.Command {
                 new Faults.Folder("data folder", "--data", folders.dataDir));
     }
 
+    @CommandLine.Mixin
+    SummaryOptions summary;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        summary.check(spec.commandLine());
+        PrintWriter human = summary.human(out);
+        ObjectNode json = summary.newJson("distribute");
         Path runFolder = run.toAbsolutePath().normalize();
         Path inputDir = input == null ? manifestInput(runFolder) : input.toAbsolutePath().normalize();
-        out.println("Recipients: " + inputDir.resolve("recipients.json")
+        human.println("Recipients: " + inputDir.resolve("recipients.json")
                 + (input == null ? " (the input this briefing was made from)" : ""));
         try (ConfigurableApplicationContext context = Contexts.start(folders.dataDir, folders.templatesDir, err, debug())) {
-            return report(context.getBean(DeliveryRunner.class).distribute(runFolder, inputDir, template), out, err);
+            Contexts.checkSettings(context);
+            DeliveryRunner.Report delivered = context.getBean(DeliveryRunner.class).distribute(runFolder, inputDir, template);
+            if (json != null) {
+                json.put("folder", runFolder.toString());
+                json.put("recipients", inputDir.resolve("recipients.json").toString());
+                JsonSummaries.delivery(json.putObject("delivery"), delivered);
+            }
+            return RunCommand.finish(json, report(delivered, human, err, summary.quiet), out);
         }
     }
 
@@ -100,7 +114,8 @@ final class DistributeCommand implements Callable<Integer>, Faults.Command {
         return Path.of(recorded);
     }
 
-    static int report(DeliveryRunner.Report r, PrintWriter out, PrintWriter err) {
+    /** @param quiet whether the summary is not shown: then who did not get the briefing is also said on {@code err} */
+    static int report(DeliveryRunner.Report r, PrintWriter out, PrintWriter err, boolean quiet) {
         out.printf("Delivery (%s): %d delivered now, %d already delivered, %d failed, %d uncertain, %d recipients rejected%n",
                 r.channel(), r.delivered(), r.alreadyDelivered(), r.failed(), r.uncertain(), r.rejected().size());
         out.println("Delivery log: " + r.runFolder().resolve(DeliveryRunner.DELIVERIES));
@@ -116,6 +131,13 @@ final class DistributeCommand implements Callable<Integer>, Faults.Command {
             r.errors().forEach(e -> err.println("  " + e));
             return BriefingsCli.FAILED;
         }
-        return r.allDelivered() ? BriefingsCli.OK : SOME_UNDELIVERED;
+        if (r.allDelivered()) {
+            return BriefingsCli.OK;
+        }
+        if (quiet) {
+            err.printf("briefings: %d failed, %d uncertain, %d recipients rejected; see %s%n", r.failed(), r.uncertain(),
+                    r.rejected().size(), r.runFolder().resolve(DeliveryRunner.DELIVERIES));
+        }
+        return SOME_UNDELIVERED;
     }
 }

@@ -14,6 +14,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 import dev.briefings.history.RunHistory.Published;
 import dev.briefings.retention.Retention;
+import tools.jackson.databind.node.ObjectNode;
 
 @Command(name = "retention", mixinStandardHelpOptions = true,
         description = {"Removes published briefings that briefings.retention.keep-days / keep-runs no longer keep: their "
@@ -47,20 +48,35 @@ final class RetentionCommand implements Callable<Integer>, Faults.Command {
         return List.of(new Faults.Folder("data folder", "--data", folders.dataDir));
     }
 
+    @Mixin
+    SummaryOptions summary;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        summary.check(spec.commandLine());
+        PrintWriter human = summary.human(out);
+        ObjectNode json = summary.newJson("retention");
         try (ConfigurableApplicationContext context = Contexts.start(folders.dataDir, folders.templatesDir, err, debug())) {
             Retention retention = context.getBean(Retention.class);
+            if (json != null) {
+                json.put("configured", retention.configured());
+            }
             if (!retention.configured()) {
-                out.println("Retention is not configured (briefings.retention.keep-days, briefings.retention.keep-runs):"
+                human.println("Retention is not configured (briefings.retention.keep-days, briefings.retention.keep-runs):"
                         + " every briefing is kept.");
-                return BriefingsCli.OK;
+                if (json != null) {
+                    JsonSummaries.retention(json, List.of(), dryRun);
+                }
+                return RunCommand.finish(json, BriefingsCli.OK, out);
             }
             List<Published> listed = dryRun ? retention.expired() : retention.apply();
-            print(listed, dryRun, out);
-            return BriefingsCli.OK;
+            print(listed, dryRun, human);
+            if (json != null) {
+                JsonSummaries.retention(json, listed, dryRun);
+            }
+            return RunCommand.finish(json, BriefingsCli.OK, out);
         }
     }
 

@@ -18,11 +18,13 @@ import dev.briefings.briefing.PlainText;
 import dev.briefings.compose.Preflight;
 import dev.briefings.delivery.DeliveryRunner;
 import dev.briefings.filters.Filters;
+import dev.briefings.history.RunHistory.Published;
 import dev.briefings.job.BriefingParameters;
 import dev.briefings.job.BriefingRunner;
 import dev.briefings.publish.Manifest;
 import dev.briefings.render.Renderers;
 import dev.briefings.retention.Retention;
+import tools.jackson.databind.node.ObjectNode;
 
 @Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Runs one briefing and prints where it wrote and a summary.",
@@ -32,7 +34,9 @@ import dev.briefings.retention.Retention;
                 "The run folder (default output/<as-of>/<edition>) holds briefing.pdf, briefing.xlsx, rejects.json "
                         + "and manifest.json, and appears whole or not at all.",
                 "Running the same as-of date and edition again after a success does nothing (use --force); after a "
-                        + "failure or a crash it resumes where the run stopped."},
+                        + "failure or a crash it resumes where the run stopped.",
+                "For scripts: --quiet prints nothing on standard output, --json one JSON object (status, asOf, "
+                        + "edition, revision, folder, files, counts, totals; delivery with --distribute)."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:the briefing was written (rejected records or not), or already had been",
                 "1:the run failed (run the same command again to resume it)",
@@ -82,6 +86,9 @@ final class RunCommand implements Callable<Integer>, Faults.Command {
     @CommandLine.Mixin
     DebugOption debugOption;
 
+    @CommandLine.Mixin
+    SummaryOptions summary;
+
     @Option(names = "--progress-every", hidden = true, defaultValue = "100000",
             description = "Records between progress lines on stderr (for tests).")
     long progressEvery;
@@ -90,6 +97,9 @@ final class RunCommand implements Callable<Integer>, Faults.Command {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        summary.check(spec.commandLine());
+        PrintWriter human = summary.human(out);
+        ObjectNode json = summary.newJson("run");
         var filters = new Filters(parties, stages, kinds, minerals);
         List<Filters.Problem> problems = filters.problems();
         if (!problems.isEmpty()) {
@@ -121,23 +131,31 @@ final class RunCommand implements Callable<Integer>, Faults.Command {
         }
         try (renderers; ConfigurableApplicationContext context = Contexts.start(folders.dataDir, templates, err, renderers,
                 Math.max(1, progressEvery), debug())) {
+            Contexts.checkSettings(context);
             BriefingRunner runner = context.getBean(BriefingRunner.class);
             BriefingRunner.Outcome outcome = runner.run(parameters, force);
-            int code = report(outcome, out, err);
+            int code = report(outcome, human, err, json);
             if (code == BriefingsCli.OK && outcome instanceof BriefingRunner.Outcome.Completed
                     && outcome.parameters().filters().isEmpty()) {
                 Retention retention = context.getBean(Retention.class);
                 if (retention.configured()) {
-                    RetentionCommand.print(retention.apply(), false, out);
+                    List<Published> removed = retention.apply();
+                    RetentionCommand.print(removed, false, human);
+                    if (json != null) {
+                        JsonSummaries.retention(json.putObject("retention"), removed, false);
+                    }
                 }
             }
             if (!distribute || code != BriefingsCli.OK || outcome instanceof BriefingRunner.Outcome.AlreadyRunning) {
-                return code;
+                return finish(json, code, out);
             }
             Path folder = outcome instanceof BriefingRunner.Outcome.Completed c ? c.runFolder()
                     : ((BriefingRunner.Outcome.AlreadyDone) outcome).runFolder();
-            return DistributeCommand.report(context.getBean(DeliveryRunner.class).distribute(folder, inputDir, template),
-                    out, err);
+            DeliveryRunner.Report delivered = context.getBean(DeliveryRunner.class).distribute(folder, inputDir, template);
+            if (json != null) {
+                JsonSummaries.delivery(json.putObject("delivery"), delivered);
+            }
+            return finish(json, DistributeCommand.report(delivered, human, err, summary.quiet), out);
         }
     }
 
@@ -155,6 +173,15 @@ final class RunCommand implements Callable<Integer>, Faults.Command {
                 new Faults.Folder("data folder", "--data", folders.dataDir));
     }
 
+    /** Prints the --json summary, if asked for, with the exit code the command ends with. */
+    static int finish(ObjectNode json, int code, PrintWriter out) {
+        if (json != null) {
+            json.put("exitCode", code);
+            SummaryOptions.print(json, out);
+        }
+        return code;
+    }
+
     static final long WARM_UP_BELOW_BYTES = 2L * 1024 * 1024;
 
     private static long recordBytes(Path input) throws java.io.IOException {
@@ -166,16 +193,29 @@ final class RunCommand implements Callable<Integer>, Faults.Command {
         return total;
     }
 
-    private int report(BriefingRunner.Outcome outcome, PrintWriter out, PrintWriter err) {
+    /**
+     * Says how the run went: the human summary on {@code out}, problems on {@code err}, and, when {@code json} is not
+     * null, the same in it (status {@code completed}, {@code already-done}, {@code already-running} or {@code failed}).
+     */
+    private int report(BriefingRunner.Outcome outcome, PrintWriter out, PrintWriter err, ObjectNode json) {
         BriefingParameters p = outcome.parameters();
         String what = "briefing " + p.asOf() + " / " + p.edition();
         if (outcome instanceof BriefingRunner.Outcome.AlreadyDone done) {
             out.println("The " + what + " was already written to " + done.runFolder() + "; nothing was redone.");
             out.println("Use --force to run it again.");
+            if (json != null) {
+                json.put("status", "already-done");
+                JsonSummaries.briefing(json, Manifest.read(done.runFolder().resolve(Manifest.FILE_NAME)), done.runFolder());
+            }
             return BriefingsCli.OK;
         }
         if (outcome instanceof BriefingRunner.Outcome.AlreadyRunning) {
             err.println("briefings: the " + what + " is being run by another process right now; try again when it ends.");
+            if (json != null) {
+                json.put("status", "already-running");
+                json.put("asOf", p.asOf().toString());
+                json.put("edition", p.edition());
+            }
             return BriefingsCli.FAILED;
         }
         if (outcome instanceof BriefingRunner.Outcome.Failed failed) {
@@ -193,10 +233,23 @@ final class RunCommand implements Callable<Integer>, Faults.Command {
             if (debug()) {
                 failed.causes().forEach(t -> t.printStackTrace(err));
             }
+            if (json != null) {
+                json.put("status", "failed");
+                json.put("asOf", p.asOf().toString());
+                json.put("edition", p.edition());
+                json.put("revision", p.revision());
+                var errors = json.putArray("errors");
+                failed.causes().forEach(t -> errors.add(message(t)));
+            }
             return BriefingsCli.FAILED;
         }
         var completed = (BriefingRunner.Outcome.Completed) outcome;
         Manifest m = Manifest.read(completed.runFolder().resolve(Manifest.FILE_NAME));
+        if (json != null) {
+            json.put("status", "completed");
+            json.put("resumed", completed.resumed());
+            JsonSummaries.briefing(json, m, completed.runFolder());
+        }
         out.println((completed.resumed() ? "Resumed and wrote the " : "Wrote the ") + what
                 + (p.revision() > 1 ? " (revision " + p.revision() + ")" : "") + " to " + completed.runFolder());
         m.outputs().forEach(o -> out.printf("  %-14s %,12d bytes%n", o.file(), o.size()));

@@ -193,7 +193,7 @@ class ComposeTasklet implements Tasklet {
                 figures.ledger().partnerCountries(), figures.highRisks());
         var meta = new BriefingMeta(properties.title(), parameters.asOf(), parameters.edition(),
                 parameters.filters().describe(), OffsetDateTime.now(), applicationVersion,
-                properties.confidentiality(), parameters.template());
+                properties.confidentiality(), parameters.template(), properties.desk().toBriefingDesk());
         Map<String, String> contextFigures = new java.util.LinkedHashMap<>();
         for (ContextFigure f : context.figures()) {
             contextFigures.put(f.label(), f.describe());

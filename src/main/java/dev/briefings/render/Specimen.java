@@ -50,7 +50,8 @@ final class Specimen {
     static BriefingModel model() {
         LocalDate asOf = LocalDate.of(2025, 10, 31);
         var meta = new BriefingMeta("Specimen", asOf, "nightly", "All records",
-                OffsetDateTime.of(2025, 10, 31, 0, 0, 0, 0, ZoneOffset.UTC), "specimen", "Specimen", "specimen");
+                OffsetDateTime.of(2025, 10, 31, 0, 0, 0, 0, ZoneOffset.UTC), "specimen", "Specimen", "specimen",
+                new dev.briefings.briefing.Desk("Specimen desk", "desk@example.org"));
         BigDecimal committed = new BigDecimal("78000000.00");
         BigDecimal proposed = new BigDecimal("5000000.00");
         var key = new KeyFigures(13, 12, 1, 12, 12, 1, committed, proposed, 3, 1);

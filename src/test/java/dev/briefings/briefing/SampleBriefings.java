@@ -29,6 +29,9 @@ public final class SampleBriefings {
     private SampleBriefings() {
     }
 
+    /** The desk of the sample briefings: a name outside Latin-1 and an e-mail contact. */
+    public static final Desk DESK = new Desk("Example Capital Research Desk 東京", "research-desk@example.org");
+
     public static BriefingModel small() {
         return small(OffsetDateTime.of(2025, 10, 31, 22, 0, 0, 0, ZoneOffset.UTC));
     }
@@ -37,7 +40,7 @@ public final class SampleBriefings {
     public static BriefingModel small(OffsetDateTime generatedAt) {
         var meta = new BriefingMeta("Critical Minerals Supply Chain Briefing", AS_OF, "nightly", "All records",
                 generatedAt, "0.1.0",
-                "Confidential: prepared for the recipient only; not for redistribution.", "default");
+                "Confidential: prepared for the recipient only; not for redistribution.", "default", DESK);
         var key = new KeyFigures(5, 4, 1, 4, 3, 1, new BigDecimal("1250000.00"), new BigDecimal("975000000.00"), 3, 1);
         var byStage = new Breakdown(Dimension.STAGE, List.of(
                 new BreakdownRow("MINING", "Mining", new BigDecimal("625000.00"), new BigDecimal("0.00"), new BigDecimal("0.5")),

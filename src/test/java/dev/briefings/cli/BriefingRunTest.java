@@ -120,8 +120,15 @@ class BriefingRunTest {
         assertThat(pdf).contains("2,000,650,100.00").contains("975,000,000.00").contains("経済産業省")
                 .contains("<b>Stockpile</b> appropriation <script>alert(1)</script>")
                 .contains("Executive summary").contains("Methodology");
+        // Without briefings.desk.* the default desk publishes it: the cover says so, and both documents' author.
+        assertThat(pdf).contains("Published by Critical Minerals Research Desk");
+        try (PDDocument doc = Loader.loadPDF(out.resolve("briefing.pdf").toFile())) {
+            assertThat(doc.getDocumentInformation().getAuthor()).isEqualTo("Critical Minerals Research Desk");
+        }
 
         try (var wb = new XSSFWorkbook(out.resolve("briefing.xlsx").toFile())) {
+            assertThat(wb.getProperties().getCoreProperties().getCreator()).isEqualTo("Critical Minerals Research Desk");
+            assertThat(wb.getProperties().getCoreProperties().getSubject()).isEqualTo("nightly edition: All records");
             Sheet initiatives = wb.getSheet("Initiatives");
             List<String> ids = new ArrayList<>();
             for (Row row : initiatives) {

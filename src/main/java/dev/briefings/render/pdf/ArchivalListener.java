@@ -29,7 +29,8 @@ import com.lowagie.text.pdf.PdfWriter;
  * <li>creation and modification dates are the start of the as-of date (UTC), not the wall clock;</li>
  * <li>the file identifier is the digest of what the PDF is made from, not OpenPDF's time-based one;</li>
  * <li>an sRGB output intent (every colour in the briefing is RGB), the document language, the creating
- * application, and XMP metadata restating the document information with the PDF/A identification.</li>
+ * application, and XMP metadata restating the document information with the PDF/A identification;</li>
+ * <li>the author is the publishing desk, whatever the template's {@code <meta name="author">} says.</li>
  * </ul>
  * Flying Saucer sets title, author, subject and keywords from the template's {@code <meta>} elements after
  * {@link #preWrite}, so the XMP is made from the finished information at {@link #onClose}, just before OpenPDF
@@ -41,6 +42,7 @@ final class ArchivalListener extends DefaultPDFCreationListener {
     private static final String ICC_REGISTRY = "http://www.color.org";
 
     private final String creator;
+    private final String author;
     private final LocalDate asOf;
     private final byte[] documentId;
     private final String language;
@@ -50,8 +52,10 @@ final class ArchivalListener extends DefaultPDFCreationListener {
      * @param documentId at least 16 bytes; the first 16 become both parts of the file identifier
      * @param language   the document language (BCP 47, e.g. "en"), or null for none
      */
-    ArchivalListener(String creator, LocalDate asOf, byte[] documentId, String language, ICC_Profile srgb) {
+    ArchivalListener(String creator, String author, LocalDate asOf, byte[] documentId, String language,
+                     ICC_Profile srgb) {
         this.creator = creator;
+        this.author = author;
         this.asOf = asOf;
         this.documentId = documentId.clone();
         this.language = language;
@@ -80,6 +84,10 @@ final class ArchivalListener extends DefaultPDFCreationListener {
     @Override
     public void onClose(ITextRenderer renderer) {
         PdfWriter writer = renderer.getWriter();
+        // Set here rather than in preWrite: Flying Saucer copies the template's <meta> elements in after preWrite.
+        if (author != null && !author.isBlank()) {
+            writer.getInfo().put(PdfName.AUTHOR, new PdfString(author, PdfObject.TEXT_UNICODE));
+        }
         writer.setXmpMetadata(PdfAMetadata.xmp(writer.getInfo()));
     }
 

@@ -127,8 +127,9 @@ public final class PdfBriefingRenderer {
         renderer.setDocumentFromString(xhtml, templateDir.toUri().toString());
         // PDF/A-2 is based on PDF 1.7.
         renderer.setPDFVersion(PdfWriter.VERSION_1_7);
+        var desk = model.meta().desk();
         renderer.setListener(new ArchivalListener("Briefings " + model.meta().applicationVersion(),
-                model.meta().asOf(), documentId(model, xhtml), language(renderer), srgb));
+                desk == null ? null : desk.name(), model.meta().asOf(), documentId(model, xhtml), language(renderer), srgb));
         renderer.layout();
         return renderer;
     }

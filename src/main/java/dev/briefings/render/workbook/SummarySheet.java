@@ -35,6 +35,12 @@ final class SummarySheet {
         Cells.date(asOf, 1, meta.asOf(), s.date());
         Cells.text(label(cursor, "Edition"), 1, meta.edition(), s.text());
         Cells.text(label(cursor, "Filters"), 1, meta.filters(), s.wrap());
+        if (meta.desk() != null) {
+            Cells.text(label(cursor, "Published by"), 1, meta.desk().name(), s.text());
+            if (!meta.desk().contact().isEmpty()) {
+                Cells.text(label(cursor, "Contact"), 1, meta.desk().contact(), s.text());
+            }
+        }
         Cells.text(label(cursor, "Application version"), 1, meta.applicationVersion(), s.text());
         Cells.text(label(cursor, "Template"), 1, meta.template(), s.text());
         cursor.skip();

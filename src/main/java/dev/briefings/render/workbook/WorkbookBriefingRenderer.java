@@ -17,6 +17,7 @@ import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
+import dev.briefings.briefing.BriefingMeta;
 import dev.briefings.briefing.BriefingModel;
 import dev.briefings.briefing.InitiativeRow;
 import dev.briefings.briefing.InitiativeRows;
@@ -119,14 +120,27 @@ public final class WorkbookBriefingRenderer {
             }
         }
 
-        /** Title and dates of the document properties: from the briefing, not from the template or the clock. */
+        /**
+         * The document properties, from the briefing rather than the template or the clock: title, subject (edition
+         * and filters), the desk as author, the as-of date as the dates and in the keywords and description, and
+         * this application (not the template's "Apache POI") as the application.
+         */
         private void describe(BriefingModel model) {
+            var meta = model.meta();
             var properties = xssf.getProperties().getCoreProperties();
-            Optional<Date> asOf = Optional.of(Date.from(model.meta().asOf().atStartOfDay(ZoneOffset.UTC).toInstant()));
+            Optional<Date> asOf = Optional.of(Date.from(meta.asOf().atStartOfDay(ZoneOffset.UTC).toInstant()));
             properties.setCreated(asOf);
             properties.setModified(asOf);
-            properties.setTitle(model.meta().title());
-            properties.setCreator("Briefings " + model.meta().applicationVersion());
+            properties.setTitle(meta.title());
+            properties.setSubjectProperty(subject(meta));
+            properties.setKeywords("critical minerals, supply chain, investment, as of " + meta.asOf());
+            String desk = meta.desk() == null ? null : meta.desk().name();
+            properties.setDescription("Investor briefing as of " + meta.asOf() + ", " + meta.edition() + " edition"
+                    + (desk == null ? "" : ", published by " + desk
+                    + (meta.desk().contact().isEmpty() ? "" : " (" + meta.desk().contact() + ")")) + ".");
+            properties.setCreator(desk);
+            properties.setLastModifiedByUser(desk);
+            xssf.getProperties().getExtendedProperties().setApplication("Briefings " + meta.applicationVersion());
         }
 
         /** Deletes the temporary files and lets go of the template. */
@@ -138,6 +152,11 @@ public final class WorkbookBriefingRenderer {
                 throw new UncheckedIOException("Cannot close the workbook: " + e.getMessage(), e);
             }
         }
+    }
+
+    /** The edition and its filters, e.g. "party-au edition: Parties: AU". */
+    private static String subject(BriefingMeta meta) {
+        return meta.edition() + " edition: " + meta.filters();
     }
 
     /** Writes next to the target and moves it into place, so a failed run never leaves a half-written workbook. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -151,7 +152,7 @@ class PdfBriefingRendererTest {
             assertThat(outline).startsWith("Cover").containsAll(SECTIONS);
             var info = doc.getDocumentInformation();
             assertThat(info.getTitle()).isEqualTo("Critical Minerals Supply Chain Briefing");
-            assertThat(info.getAuthor()).isEqualTo("Briefings");
+            assertThat(info.getAuthor()).isEqualTo("Example Capital Research Desk 東京");
             assertThat(info.getSubject()).contains("31 October 2025");
             assertThat(info.getKeywords()).contains("critical minerals");
             assertThat(info.getCreator()).isEqualTo("Briefings 0.1.0");
@@ -167,6 +168,54 @@ class PdfBriefingRendererTest {
             stripper.setStartPage(2);
             stripper.setEndPage(2);
             assertThat(flat(stripper.getText(doc))).startsWith("Critical Minerals Supply Chain Briefing As of 31 October 2025");
+        }
+    }
+
+    @Test
+    void theCoverNamesThePublishingDeskAndTheColophonTheToolThatMadeIt() throws IOException {
+        try (PDDocument doc = Loader.loadPDF(smallPdf.toFile())) {
+            var stripper = stripper();
+            stripper.setStartPage(1);
+            stripper.setEndPage(1);
+            String cover = flat(stripper.getText(doc));
+            assertThat(cover).contains("Published by Example Capital Research Desk 東京",
+                    "Contact research-desk@example.org");
+            // The tool's version and the template are not cover material any more.
+            assertThat(cover).doesNotContain("0.1.0").doesNotContain("Template");
+            stripper.setStartPage(doc.getNumberOfPages());
+            stripper.setEndPage(doc.getNumberOfPages());
+            assertThat(flat(stripper.getText(doc))).contains("About this document",
+                    "Published by Example Capital Research Desk 東京 (research-desk@example.org).",
+                    "Made with Briefings 0.1.0 from the template default.");
+            // The contact is a link a reader can follow: a mailto: for an e-mail address.
+            List<String> links = new ArrayList<>();
+            for (var annotation : doc.getPage(0).getAnnotations()) {
+                if (annotation instanceof org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationLink link
+                        && link.getAction() instanceof org.apache.pdfbox.pdmodel.interactive.action.PDActionURI uri) {
+                    links.add(uri.getURI());
+                }
+            }
+            assertThat(links).containsExactly("mailto:research-desk@example.org");
+            // The author is the desk in the information dictionary and in the XMP (dc:creator), which agree.
+            assertThat(doc.getDocumentInformation().getAuthor()).isEqualTo("Example Capital Research Desk 東京");
+            String xmp = new String(doc.getDocumentCatalog().getMetadata().toByteArray(), StandardCharsets.UTF_8);
+            assertThat(xmp).contains("Example Capital Research Desk 東京");
+            assertThat(PdfAValidation.infoXmpDisagreements(doc)).isEmpty();
+        }
+    }
+
+    @Test
+    void aTemplatesOwnAuthorDoesNotReplaceTheDesk() throws IOException {
+        Path template = Files.createDirectories(tmp.resolve("author-template"));
+        Files.copy(TEMPLATE.resolve(PdfBriefingRenderer.STYLESHEET), template.resolve(PdfBriefingRenderer.STYLESHEET));
+        Files.writeString(template.resolve(PdfBriefingRenderer.TEMPLATE),
+                Files.readString(TEMPLATE.resolve(PdfBriefingRenderer.TEMPLATE)).replace("<head>",
+                        "<head>\n  <meta name=\"author\" content=\"Somebody Else\"/>"));
+        Path out = tmp.resolve("author.pdf");
+        new PdfBriefingRenderer(template).render(SampleBriefings.small(), out);
+        try (PDDocument doc = Loader.loadPDF(out.toFile())) {
+            assertThat(doc.getDocumentInformation().getAuthor()).isEqualTo("Example Capital Research Desk 東京");
+            assertThat(PdfAValidation.infoXmpDisagreements(doc)).isEmpty();
         }
     }
 
@@ -217,7 +266,7 @@ class PdfBriefingRendererTest {
         BriefingModel small = SampleBriefings.small();
         var meta = small.meta();
         var retitled = new dev.briefings.briefing.BriefingMeta("Another title", meta.asOf(), meta.edition(),
-                meta.filters(), meta.generatedAt(), meta.applicationVersion(), meta.confidentiality(), meta.template());
+                meta.filters(), meta.generatedAt(), meta.applicationVersion(), meta.confidentiality(), meta.template(), meta.desk());
         Path other = tmp.resolve("other.pdf");
         renderer.render(new BriefingModel(retitled, small.keyFigures(), small.breakdowns(), small.timeline(),
                 small.largest(), small.risks(), small.dataQuality(), small.changes(), small.sources(),

@@ -153,6 +153,50 @@ class WorkbookBriefingRendererTest {
     }
 
     @Test
+    void documentPropertiesSayWhatTheBriefingIsAndWhoPublishedIt() throws IOException {
+        Path out = dir.resolve("properties.xlsx");
+        new WorkbookBriefingRenderer(TEMPLATE).render(SampleBriefings.small(), SampleBriefings.smallRows(), out);
+        try (InputStream in = Files.newInputStream(out); var wb = new XSSFWorkbook(in)) {
+            var core = wb.getProperties().getCoreProperties();
+            assertThat(core.getTitle()).isEqualTo("Critical Minerals Supply Chain Briefing");
+            assertThat(core.getSubject()).isEqualTo("nightly edition: All records");
+            assertThat(core.getCreator()).isEqualTo("Example Capital Research Desk 東京");
+            assertThat(core.getLastModifiedByUser()).isEqualTo("Example Capital Research Desk 東京");
+            assertThat(core.getKeywords()).contains("as of 2025-10-31");
+            assertThat(core.getDescription()).isEqualTo("Investor briefing as of 2025-10-31, nightly edition, "
+                    + "published by Example Capital Research Desk 東京 (research-desk@example.org).");
+            assertThat(core.getCreated().toInstant()).isEqualTo(Instant.parse("2025-10-31T00:00:00Z"));
+            // Not the template's "Apache POI": the application that wrote it.
+            assertThat(wb.getProperties().getExtendedProperties().getApplication()).isEqualTo("Briefings 0.1.0");
+            Sheet summary = wb.getSheet("Summary");
+            assertThat(rowLabelled(summary, "Published by").getCell(1).getStringCellValue())
+                    .isEqualTo("Example Capital Research Desk 東京");
+            assertThat(rowLabelled(summary, "Contact").getCell(1).getStringCellValue())
+                    .isEqualTo("research-desk@example.org");
+        }
+    }
+
+    @Test
+    void anAdHocEditionsSubjectNamesItsFilters() throws IOException {
+        var small = SampleBriefings.small();
+        var m = small.meta();
+        var adHoc = new dev.briefings.briefing.BriefingMeta(m.title(), m.asOf(), "party-au_stage-mining",
+                "Parties: AU · Stages: MINING", m.generatedAt(), m.applicationVersion(), m.confidentiality(),
+                m.template(), new dev.briefings.briefing.Desk("Desk", "https://desk.example.org/briefings"));
+        Path out = dir.resolve("adhoc.xlsx");
+        new WorkbookBriefingRenderer(TEMPLATE).render(new BriefingModel(adHoc, small.keyFigures(), small.breakdowns(),
+                small.timeline(), small.largest(), small.risks(), small.dataQuality(), small.changes(), small.sources(),
+                small.methodology(), small.rejects()), SampleBriefings.smallRows(), out);
+        try (InputStream in = Files.newInputStream(out); var wb = new XSSFWorkbook(in)) {
+            var core = wb.getProperties().getCoreProperties();
+            assertThat(core.getSubject()).isEqualTo("party-au_stage-mining edition: Parties: AU · Stages: MINING");
+            assertThat(core.getCreator()).isEqualTo("Desk");
+            assertThat(core.getDescription()).isEqualTo("Investor briefing as of 2025-10-31, party-au_stage-mining "
+                    + "edition, published by Desk (https://desk.example.org/briefings).");
+        }
+    }
+
+    @Test
     void initiativesIsAFilterableTableWithTypedCells() throws IOException {
         try (var wb = renderSmall()) {
             XSSFSheet sheet = wb.getSheet("Initiatives");
