@@ -85,6 +85,19 @@ public final class BriefingsCli implements Runnable {
             err.println("briefings: configuration error: " + PlainText.visible(e.getMessage()));
             return USAGE;
         }
+        // A setting that cannot be bound (briefings.desk.contact=..., say) is the user's to fix, wherever it surfaced.
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof org.springframework.boot.context.properties.bind.BindException bind) {
+                // The innermost reason is the setting's own check ("briefings.desk.contact '...' is neither ...").
+                Throwable reason = bind;
+                while (reason.getCause() != null && reason.getCause() != reason) {
+                    reason = reason.getCause();
+                }
+                err.println("briefings: configuration error: " + PlainText.visible(reason.getMessage() == null
+                        ? bind.getMessage() : reason.getMessage()));
+                return USAGE;
+            }
+        }
         if (e instanceof InvalidJobParametersException) {
             // The fronts check the same rules first; this is the job's own check agreeing with them.
             err.println("briefings: " + PlainText.visible(e.getMessage()));

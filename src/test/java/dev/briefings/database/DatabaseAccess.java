@@ -37,7 +37,8 @@ final class DatabaseAccess {
         properties.setBeanClassLoader(DatabaseAccess.class.getClassLoader());
         properties.setUrl(url);
         properties.afterPropertiesSet();
-        var briefings = new BriefingsProperties(data, Path.of("templates"), data.resolveSibling("output"), 50, "t", "c");
+        var briefings = new BriefingsProperties(data, Path.of("templates"), data.resolveSibling("output"), 50, "t", "c",
+                new BriefingsProperties.Desk("Desk", ""));
         HikariDataSource dataSource = new DatabaseConfig().dataSource(properties, briefings, configured);
         try {
             dataSource.getConnection().close(); // the first connection prepares the database

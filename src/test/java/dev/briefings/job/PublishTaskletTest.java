@@ -78,7 +78,7 @@ class PublishTaskletTest {
         var parameters = new BriefingParameters(LocalDate.of(2025, 10, 31), "nightly", Filters.NONE, "default", 1,
                 tmp.resolve("input"), target);
         var properties = new BriefingsProperties(tmp.resolve("data"), tmp.resolve("templates"), tmp.resolve("output"),
-                50, "Title", "Confidential");
+                50, "Title", "Confidential", new BriefingsProperties.Desk("Desk", ""));
         tasklet = new PublishTasklet(workspace, parameters, properties, history);
         job = new JobExecution(11, new JobInstance(INSTANCE, BriefingJobConfig.JOB_NAME), new JobParameters());
         job.getExecutionContext().putString(FingerprintTasklet.INPUTS, "");

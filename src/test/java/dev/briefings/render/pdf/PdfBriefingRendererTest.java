@@ -464,7 +464,7 @@ class PdfBriefingRendererTest {
         BriefingModel small = SampleBriefings.small();
         var m = small.meta();
         var meta = new dev.briefings.briefing.BriefingMeta("Title\u0001one", m.asOf(), m.edition(), "Minerals: a\u0002b",
-                m.generatedAt(), m.applicationVersion(), m.confidentiality(), m.template());
+                m.generatedAt(), m.applicationVersion(), m.confidentiality(), m.template(), m.desk());
         List<InitiativeRow> rows = List.of(SampleBriefings.row("ctl", "Bad\u0001title", "PARTNERSHIP", List.of("US"),
                 List.of("MINING"), List.of("Org\u0007x"), "1000.00", "0.00", true, null, List.of(1)));
         var risks = List.of(new dev.briefings.briefing.RiskNote(dev.briefings.briefing.RiskNote.Severity.HIGH, "MARKET",

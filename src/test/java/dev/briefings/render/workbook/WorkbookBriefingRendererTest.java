@@ -425,7 +425,7 @@ class WorkbookBriefingRendererTest {
         BriefingModel small = SampleBriefings.small();
         var m = small.meta();
         var meta = new dev.briefings.briefing.BriefingMeta("Title\u0001one", m.asOf(), m.edition(), m.filters(),
-                m.generatedAt(), m.applicationVersion(), m.confidentiality(), m.template());
+                m.generatedAt(), m.applicationVersion(), m.confidentiality(), m.template(), m.desk());
         var risks = List.of(new dev.briefings.briefing.RiskNote(dev.briefings.briefing.RiskNote.Severity.HIGH, "MARKET",
                 "Rule\u001bheadline", "Why\uFFFEnot", List.of("ctl"), 1, "rule:x"));
         var model = new BriefingModel(meta, small.keyFigures(), small.breakdowns(), small.timeline(), small.largest(),
