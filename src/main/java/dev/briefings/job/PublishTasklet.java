@@ -116,7 +116,18 @@ class PublishTasklet implements Tasklet {
         if (!RunFolder.isBriefing(target) || !Files.isRegularFile(published) || !Files.isRegularFile(workspace.pdf())) {
             return false;
         }
-        // Another run's PDF differs: it carries its own creation time and document id.
+        // The same briefing reruns byte for byte, so the PDF alone cannot tell this run from an earlier revision: the
+        // manifest's revision (a forced rerun has the next one) must be this run's too.
+        Manifest there;
+        try {
+            there = Manifest.read(target.resolve(Manifest.FILE_NAME));
+        } catch (RuntimeException unreadable) {
+            return false;
+        }
+        if (there.revision() != parameters.revision() || !parameters.asOf().equals(there.asOf())
+                || !parameters.edition().equals(there.edition())) {
+            return false;
+        }
         return Files.isSameFile(published, workspace.pdf())
                 || FileDigest.of(published, BRIEFING, "briefing").sha256()
                         .equals(FileDigest.of(workspace.pdf(), BRIEFING, "briefing").sha256());
