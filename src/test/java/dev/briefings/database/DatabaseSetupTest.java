@@ -135,6 +135,26 @@ class DatabaseSetupTest {
     }
 
     @Test
+    void schemaChangesSignInAsTheOwnerWhoseWrongPasswordIsAFault() throws Exception {
+        DatabaseAccess.start(data, new DatabaseProperties("app-secret-1", "owner-secret-1")).close();
+        try (HikariDataSource dataSource = DatabaseAccess.start(data, new DatabaseProperties("app-secret-1", "owner-secret-1"));
+             Connection owner = ((PreparedDataSource) dataSource).owner().orElseThrow().getConnection();
+             Statement s = owner.createStatement(); ResultSet rs = s.executeQuery("SELECT CURRENT_USER")) {
+            rs.next();
+            assertThat(rs.getString(1)).isEqualTo("SA");
+        }
+        // The application's password alone still opens the database, but its schema cannot be changed.
+        try (HikariDataSource dataSource = DatabaseAccess.start(data, new DatabaseProperties("app-secret-1", "not-the-owners"))) {
+            assertThat(dataSource.getConnection().isValid(1)).isTrue();
+            assertThatThrownBy(() -> ((PreparedDataSource) dataSource).owner().orElseThrow().getConnection())
+                    .isInstanceOf(DatabaseFault.class)
+                    .hasMessageContaining(data.resolve("briefings.mv.db").toString())
+                    .hasMessageContaining("does not accept the owner's password from briefings.database.owner-password")
+                    .hasMessageContaining("BRIEFINGS_DATABASE_OWNER_PASSWORD");
+        }
+    }
+
+    @Test
     void aDatabaseThatRefusesTheOwnersPasswordIsAFaultThatSaysWhereToLook() throws Exception {
         DatabaseAccess.start(data, DatabaseAccess.fromFile()).close();
         // The passwords file of another installation (or a lost one remade) does not open this database.
