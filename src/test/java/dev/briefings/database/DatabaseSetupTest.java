@@ -89,7 +89,7 @@ class DatabaseSetupTest {
         Path secret = Files.writeString(tmp.resolve("secret.txt"), "not for the database");
         try (HikariDataSource dataSource = DatabaseAccess.start(data, DatabaseAccess.fromFile());
              Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-            // It still creates and changes its own tables (Spring Batch's and schema-briefings.sql need that).
+            // It still creates and changes tables (ALTER ANY SCHEMA), though Flyway changes the schema as the owner.
             s.execute("CREATE TABLE IF NOT EXISTS probe (id INT PRIMARY KEY)");
             s.execute("ALTER TABLE probe ADD COLUMN IF NOT EXISTS note VARCHAR(20)");
             s.execute("INSERT INTO probe VALUES (1, 'x')");
