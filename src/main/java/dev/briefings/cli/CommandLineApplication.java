@@ -7,8 +7,8 @@ import org.springframework.boot.autoconfigure.context.PropertyPlaceholderAutoCon
 import org.springframework.boot.batch.autoconfigure.BatchAutoConfiguration;
 import org.springframework.boot.batch.jdbc.autoconfigure.BatchJdbcAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
-import org.springframework.boot.jdbc.autoconfigure.DataSourceInitializationAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration;
 import org.springframework.boot.transaction.autoconfigure.TransactionAutoConfiguration;
@@ -30,7 +30,7 @@ import dev.briefings.delivery.DeliveryProperties;
 @EnableConfigurationProperties({BriefingsProperties.class, DeliveryProperties.class})
 @ImportAutoConfiguration({PropertyPlaceholderAutoConfiguration.class, ConfigurationPropertiesAutoConfiguration.class,
         DataSourceAutoConfiguration.class, DataSourceTransactionManagerAutoConfiguration.class,
-        JdbcTemplateAutoConfiguration.class, DataSourceInitializationAutoConfiguration.class,
+        JdbcTemplateAutoConfiguration.class, FlywayAutoConfiguration.class,
         TransactionAutoConfiguration.class, BatchAutoConfiguration.class, BatchJdbcAutoConfiguration.class})
 class CommandLineApplication {
 

@@ -21,9 +21,10 @@ import org.slf4j.LoggerFactory;
  * Opens the embedded database as the application's user, BRIEFINGS. It has no admin rights, so none of H2's
  * features that reach the operating system (CREATE ALIAS and triggers running Java, FILE_READ, CSVREAD/CSVWRITE,
  * LINK_SCHEMA, RUNSCRIPT, SCRIPT and BACKUP to files) can be used through the application's connections;
- * {@code ALTER ANY SCHEMA} lets it create and change its tables (Spring Batch's and schema-briefings.sql). The owner,
- * SA (the admin), signs in only when BRIEFINGS cannot: to make a new database, to secure one made by an earlier
- * version (whose SA had an empty password), and to give BRIEFINGS its current password.
+ * {@code ALTER ANY SCHEMA} lets it use the tables. The owner, SA (the admin), signs in to set the database up: when
+ * BRIEFINGS cannot (to make a new database, to secure one made by an earlier version, whose SA had an empty
+ * password, and to give BRIEFINGS its current password), and for Flyway, which brings the schema up to date at each
+ * start (see {@link #ownerConnection()}).
  */
 final class DatabaseSetup {
 
@@ -124,6 +125,25 @@ final class DatabaseSetup {
             }
             throw new IllegalStateException("cannot read the database " + data + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * A connection as the owner, to an existing database; only after {@link #open()}.
+     *
+     * @throws DatabaseFault when the database refuses the owner's password
+     */
+    Connection ownerConnection() {
+        if (passwords == null) {
+            throw new IllegalStateException("the database " + files.data() + " is not open yet");
+        }
+        Connection owner = connect(applicationUrl(), OWNER, passwords.owner());
+        if (owner == null) {
+            throw new DatabaseFault("the database " + files.data() + " does not accept the owner's password from "
+                    + passwords.ownerSource() + ", which brings its schema up to date at each start. Give the owner's "
+                    + "password it was secured with in BRIEFINGS_DATABASE_OWNER_PASSWORD, or put back the passwords file "
+                    + files.passwords() + " that was made with it.");
+        }
+        return owner;
     }
 
     /** The owner's connection; makes the database when there is none, and secures one of an earlier version. */

@@ -198,14 +198,11 @@ class DatabaseCommandLineTest {
         assertDatabaseFault(run(), file, "damaged (it was cut short: truncated)");
         assertThat(file).hasSize(100);
 
-        // Cut inside its last changes (the chunk its header names; the file may go on with free space): H2 alone
-        // would open the changes before them, without the run just made.
+        // Cut inside its last changes (the chunk of the highest version, wherever H2 put it: the file may go on with
+        // free space, and the header may name an older chunk): H2 alone would open the changes before them, without
+        // the run just made.
         Files.copy(intact, file, StandardCopyOption.REPLACE_EXISTING);
-        long newestChunk;
-        try (MVStore store = new MVStore.Builder().fileName(file.toString()).readOnly().open()) {
-            newestChunk = DataUtils.readHexLong(store.getStoreHeader(), "block", 0)
-                    * DataUtils.readHexLong(store.getStoreHeader(), "blockSize", 0);
-        }
+        long newestChunk = newestChunk(file);
         assertThat(newestChunk).isPositive().isLessThan(size);
         truncate(file, newestChunk + 100);
         assertDatabaseFault(run(), file, "damaged (its last changes are missing or unreadable: truncated or corrupt)");
@@ -221,6 +218,28 @@ class DatabaseCommandLineTest {
         CliRun whole = run();
         assertThat(whole.code()).as(whole.toString()).isZero();
         assertThat(whole.out()).contains("was already written");
+    }
+
+    /** Where the chunk of the highest version starts: chunks begin at a block with a "chunk:" header line. */
+    private static long newestChunk(Path file) throws IOException {
+        long blockSize;
+        try (MVStore store = new MVStore.Builder().fileName(file.toString()).readOnly().open()) {
+            blockSize = DataUtils.readHexLong(store.getStoreHeader(), "blockSize", 0);
+        }
+        byte[] bytes = Files.readAllBytes(file);
+        long newest = -1;
+        long newestVersion = -1;
+        for (long at = 2 * blockSize; at + 6 <= bytes.length; at += blockSize) { // blocks 0 and 1 hold the store header
+            String head = new String(bytes, (int) at, (int) Math.min(1024, bytes.length - at), StandardCharsets.ISO_8859_1);
+            if (head.startsWith("chunk:")) {
+                long version = DataUtils.readHexLong(DataUtils.parseMap(head.substring(0, head.indexOf('\n')).strip()), "version", -1);
+                if (version > newestVersion) {
+                    newestVersion = version;
+                    newest = at;
+                }
+            }
+        }
+        return newest;
     }
 
     private static void truncate(Path file, long length) throws IOException {
@@ -248,6 +267,11 @@ class DatabaseCommandLineTest {
             org.springframework.boot.batch.jdbc.autoconfigure.BatchJdbcAutoConfiguration.class})
     static final class EarlierVersion {
 
+        /** How the versions before Flyway made the schema: scripts run at every start (over application.properties). */
+        static final String[] EARLIER_SCHEMA = {"--spring.sql.init.mode=always",
+                "--spring.sql.init.schema-locations=classpath:earlier/schema-briefings.sql",
+                "--spring.batch.jdbc.initialize-schema=always", "--spring.flyway.enabled=false"};
+
         static ConfigurableApplicationContext start(Path data) {
             Contexts.databaseServerOnLoopback();
             return new SpringApplicationBuilder(EarlierVersion.class)
@@ -256,7 +280,7 @@ class DatabaseCommandLineTest {
                     .properties("briefings.data-dir=" + data.toAbsolutePath(),
                             "briefings.templates-dir=" + Path.of("templates").toAbsolutePath(),
                             "spring.datasource.username=sa", "spring.datasource.password=")
-                    .run();
+                    .run(EARLIER_SCHEMA);
         }
 
         static final class Components implements ImportSelector {

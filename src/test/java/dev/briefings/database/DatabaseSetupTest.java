@@ -89,7 +89,7 @@ class DatabaseSetupTest {
         Path secret = Files.writeString(tmp.resolve("secret.txt"), "not for the database");
         try (HikariDataSource dataSource = DatabaseAccess.start(data, DatabaseAccess.fromFile());
              Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-            // It still creates and changes its own tables (Spring Batch's and schema-briefings.sql need that).
+            // It still creates and changes tables (ALTER ANY SCHEMA), though Flyway changes the schema as the owner.
             s.execute("CREATE TABLE IF NOT EXISTS probe (id INT PRIMARY KEY)");
             s.execute("ALTER TABLE probe ADD COLUMN IF NOT EXISTS note VARCHAR(20)");
             s.execute("INSERT INTO probe VALUES (1, 'x')");
@@ -131,6 +131,26 @@ class DatabaseSetupTest {
             assertThat(c.isValid(1)).isTrue();
             assertThatThrownBy(() -> connect(DatabaseAccess.url(data), "BRIEFINGS", "app-secret-1").close())
                     .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getErrorCode()).isEqualTo(WRONG_USER_OR_PASSWORD));
+        }
+    }
+
+    @Test
+    void schemaChangesSignInAsTheOwnerWhoseWrongPasswordIsAFault() throws Exception {
+        DatabaseAccess.start(data, new DatabaseProperties("app-secret-1", "owner-secret-1")).close();
+        try (HikariDataSource dataSource = DatabaseAccess.start(data, new DatabaseProperties("app-secret-1", "owner-secret-1"));
+             Connection owner = ((PreparedDataSource) dataSource).owner().orElseThrow().getConnection();
+             Statement s = owner.createStatement(); ResultSet rs = s.executeQuery("SELECT CURRENT_USER")) {
+            rs.next();
+            assertThat(rs.getString(1)).isEqualTo("SA");
+        }
+        // The application's password alone still opens the database, but its schema cannot be changed.
+        try (HikariDataSource dataSource = DatabaseAccess.start(data, new DatabaseProperties("app-secret-1", "not-the-owners"))) {
+            assertThat(dataSource.getConnection().isValid(1)).isTrue();
+            assertThatThrownBy(() -> ((PreparedDataSource) dataSource).owner().orElseThrow().getConnection())
+                    .isInstanceOf(DatabaseFault.class)
+                    .hasMessageContaining(data.resolve("briefings.mv.db").toString())
+                    .hasMessageContaining("does not accept the owner's password from briefings.database.owner-password")
+                    .hasMessageContaining("BRIEFINGS_DATABASE_OWNER_PASSWORD");
         }
     }
 

@@ -18,15 +18,14 @@ import javax.sql.DataSource;
 
 import jakarta.mail.internet.InternetAddress;
 
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
-import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 import org.subethamail.smtp.MessageHandler;
 import org.subethamail.smtp.RejectException;
 import org.subethamail.smtp.server.SMTPServer;
@@ -56,7 +55,7 @@ class RecipientDeliveryTest {
     @BeforeEach
     void setUp() throws Exception {
         DataSource ds = new DriverManagerDataSource("jdbc:h2:mem:" + System.nanoTime() + ";DB_CLOSE_DELAY=-1", "sa", "");
-        new ResourceDatabasePopulator(new ClassPathResource("schema-briefings.sql")).execute(ds);
+        Flyway.configure().dataSource(ds).locations("classpath:db/migration/h2").load().migrate();
         jdbc = new JdbcTemplate(ds);
         log = new DeliveryLog(jdbc, new DataSourceTransactionManager(ds));
         Path folder = Files.createDirectories(tmp.resolve("run"));
