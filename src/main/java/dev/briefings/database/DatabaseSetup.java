@@ -81,11 +81,10 @@ final class DatabaseSetup {
         // settings: WRITE_DELAY=0 (every commit reaches the file before it returns, so kill -9 loses no committed
         // row) needs admin rights, and H2 does not keep it across opens.
         try (Connection owner = owner()) {
-            application = Files.exists(data) ? connect(applicationUrl(), APPLICATION_USER, passwords.application()) : null;
-            if (application == null) {
-                setUp(owner);
-                application = connect(applicationUrl(), APPLICATION_USER, passwords.application());
-            }
+            // Every start: the user, its password (it may have been changed in the configuration) and its rights.
+            // Cheap, and no sign-in is ever tried with a password the database does not know (H2 traces those).
+            setUp(owner);
+            application = connect(applicationUrl(), APPLICATION_USER, passwords.application());
         } catch (SQLException e) {
             throw failure(e);
         }
