@@ -61,8 +61,10 @@ public final class BriefingsCli implements Runnable {
                 err.println("briefings: " + databaseFault.getMessage());
                 return USAGE;
             }
-            if (e instanceof ConfigurationException) {
-                err.println("briefings: configuration error: " + e.getMessage());
+            ConfigurationException configuration = configurationProblem(e);
+            if (configuration != null) {
+                // Also from inside Spring's start-up (a mail setting in error): the chain of beans adds nothing.
+                err.println("briefings: configuration error: " + configuration.getMessage());
                 return USAGE;
             }
             Throwable root = e;
@@ -76,6 +78,16 @@ public final class BriefingsCli implements Runnable {
         out.flush();
         err.flush();
         return code;
+    }
+
+    private static ConfigurationException configurationProblem(Throwable e) {
+        java.util.Set<Throwable> seen = new java.util.HashSet<>();
+        for (Throwable t = e; t != null && seen.add(t); t = t.getCause()) {
+            if (t instanceof ConfigurationException c) {
+                return c;
+            }
+        }
+        return null;
     }
 
     /** How the user started this program, for hints: the launcher says so (bin/briefings), else the jar. */
