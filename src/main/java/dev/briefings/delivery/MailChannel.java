@@ -97,8 +97,9 @@ public final class MailChannel {
         if (ssl.isEnabled()) {
             session.put(prefix + "ssl.enable", "true");
         }
-        if ((ssl.isEnabled() || hasBundle) && ssl.isVerifyHostname()) {
-            session.put(prefix + "ssl.checkserveridentity", "true");
+        if (ssl.isEnabled() || hasBundle) {
+            // Both ways (Boot only sets true): Jakarta Mail checks by default, so false has to be said to count.
+            session.put(prefix + "ssl.checkserveridentity", String.valueOf(ssl.isVerifyHostname()));
         }
         if (hasBundle) {
             if (bundles == null) {
