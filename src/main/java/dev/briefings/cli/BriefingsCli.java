@@ -81,8 +81,10 @@ public final class BriefingsCli implements Runnable {
             err.println("briefings: " + databaseFault.getMessage());
             return USAGE;
         }
-        if (e instanceof ConfigurationException) {
-            err.println("briefings: configuration error: " + PlainText.visible(e.getMessage()));
+        ConfigurationException configuration = configurationProblem(e);
+        if (configuration != null) {
+            // Also from inside Spring's start-up (a mail setting in error): the chain of beans adds nothing.
+            err.println("briefings: configuration error: " + PlainText.visible(configuration.getMessage()));
             return USAGE;
         }
         // A setting that cannot be bound (briefings.desk.contact=..., say) is the user's to fix, wherever it surfaced.
@@ -115,6 +117,16 @@ public final class BriefingsCli implements Runnable {
         err.println("briefings: the run failed: " + (root == e ? PlainText.visible(String.valueOf(e))
                 : PlainText.visible(String.valueOf(root)) + "\n  (while: " + PlainText.visible(e.getMessage()) + ")"));
         return FAILED;
+    }
+
+    private static ConfigurationException configurationProblem(Throwable e) {
+        java.util.Set<Throwable> seen = new java.util.HashSet<>();
+        for (Throwable t = e; t != null && seen.add(t); t = t.getCause()) {
+            if (t instanceof ConfigurationException c) {
+                return c;
+            }
+        }
+        return null;
     }
 
     /** How the user started this program, for hints: the launcher says so (bin/briefings), else the jar. */

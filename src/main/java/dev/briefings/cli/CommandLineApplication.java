@@ -4,6 +4,7 @@ import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.autoconfigure.context.ConfigurationPropertiesAutoConfiguration;
 import org.springframework.boot.autoconfigure.context.PropertyPlaceholderAutoConfiguration;
+import org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration;
 import org.springframework.boot.batch.autoconfigure.BatchAutoConfiguration;
 import org.springframework.boot.batch.jdbc.autoconfigure.BatchJdbcAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -31,7 +32,8 @@ import dev.briefings.delivery.DeliveryProperties;
 @ImportAutoConfiguration({PropertyPlaceholderAutoConfiguration.class, ConfigurationPropertiesAutoConfiguration.class,
         DataSourceAutoConfiguration.class, DataSourceTransactionManagerAutoConfiguration.class,
         JdbcTemplateAutoConfiguration.class, FlywayAutoConfiguration.class,
-        TransactionAutoConfiguration.class, BatchAutoConfiguration.class, BatchJdbcAutoConfiguration.class})
+        TransactionAutoConfiguration.class, BatchAutoConfiguration.class, BatchJdbcAutoConfiguration.class,
+        SslAutoConfiguration.class})
 class CommandLineApplication {
 
     /** By name, because the job configurations are package-private in their features. */
@@ -40,7 +42,8 @@ class CommandLineApplication {
         public String[] selectImports(AnnotationMetadata metadata) {
             return new String[] {"dev.briefings.database.DatabaseConfig", "dev.briefings.job.BriefingJobConfig", "dev.briefings.job.BriefingRunner",
                     "dev.briefings.history.RunHistory", "dev.briefings.delivery.DeliveryJobConfig",
-                    "dev.briefings.delivery.DeliveryRunner", "dev.briefings.delivery.DeliveryLog",
+                    "dev.briefings.delivery.DeliveryRunner", "dev.briefings.delivery.DeliveryLog", "dev.briefings.delivery.MailConfig",
+                    "dev.briefings.alerts.Alerts",
                     "dev.briefings.retention.RetentionConfig"};
         }
     }

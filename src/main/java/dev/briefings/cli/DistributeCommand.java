@@ -25,8 +25,9 @@ import tools.jackson.databind.node.ObjectNode;
                 "Recipients with interests get the edition filtered to them (made once per distinct set). "
                         + "Running it again sends only to those not yet delivered; the log is in the database and "
                         + "in deliveries.json in the run folder.",
-                "SMTP: briefings.delivery.smtp.host, .port, .start-tls, .username in application.properties or "
-                        + "BRIEFINGS_DELIVERY_SMTP_HOST etc.; the password only from BRIEFINGS_DELIVERY_SMTP_PASSWORD."},
+                "SMTP: Spring Boot's spring.mail.host, .port, .username, .protocol (smtps for implicit TLS), "
+                        + ".properties.mail.smtp.starttls.enable/.required in application.properties or "
+                        + "SPRING_MAIL_HOST etc.; the password best from SPRING_MAIL_PASSWORD."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:every recipient has the briefing",
                 "1:the delivery run failed",

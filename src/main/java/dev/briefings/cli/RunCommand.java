@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import dev.briefings.briefing.PlainText;
+import dev.briefings.alerts.Alerts;
 import dev.briefings.compose.Preflight;
 import dev.briefings.delivery.DeliveryRunner;
 import dev.briefings.filters.Filters;
@@ -135,6 +136,12 @@ final class RunCommand implements Callable<Integer>, Faults.Command {
             BriefingRunner runner = context.getBean(BriefingRunner.class);
             BriefingRunner.Outcome outcome = runner.run(parameters, force);
             int code = report(outcome, human, err, json);
+            if (outcome instanceof BriefingRunner.Outcome.Failed failed && outcome.parameters().filters().isEmpty()) {
+                // A nightly run from cron: nobody reads its output, so the operations address is told.
+                context.getBean(Alerts.class).nightlyFailed(failed, "the command line: " + BriefingsCli.invokedAs()
+                        + " run (as of " + outcome.parameters().asOf() + ")", "run the same command again: it "
+                        + "resumes at the step where it stopped");
+            }
             if (code == BriefingsCli.OK && outcome instanceof BriefingRunner.Outcome.Completed
                     && outcome.parameters().filters().isEmpty()) {
                 Retention retention = context.getBean(Retention.class);

@@ -105,10 +105,10 @@ class DeliveryJobConfig {
     @Bean
     @Scope(value = "step", proxyMode = ScopedProxyMode.NO)
     Distribution distribution(@Value("#{stepExecution}") StepExecution step, DeliveryProperties properties,
-                              RunHistory history) {
+                              MailChannel channel, RunHistory history) {
         var p = step.getJobExecution().getJobParameters();
         return Distributor.plan(Path.of(p.getString(RUN_FOLDER)), Path.of(p.getString(INPUT)), p.getString(TEMPLATE),
-                properties, history, null);
+                properties, channel, history, null);
     }
 
     @Bean
@@ -120,11 +120,9 @@ class DeliveryJobConfig {
     @Bean
     @StepScope
     DeliveryProcessor deliveryProcessor(@Value("#{stepExecution}") StepExecution step, Distribution distribution,
-                                  DeliveryLog log, DeliveryProperties properties, BriefingsProperties briefings) {
-        var s = properties.smtp();
-        SmtpSender sender = s.configured() ? new SmtpSender(new SmtpSettings(s.host(), s.port(), s.startTls(),
-                s.username(), s.password(), s.connectTimeout(), s.readTimeout(), s.maxAttempts(), s.initialBackoff(),
-                s.backoffMultiplier())) : null;
+                                  DeliveryLog log, DeliveryProperties properties, MailChannel channel,
+                                  BriefingsProperties briefings) {
+        SmtpSender sender = channel.sender();
         String template = step.getJobExecution().getJobParameters().getString(TEMPLATE);
         Path templateDir = briefings.templatesDir().resolve(template);
         InputFiles.treeInside(briefings.templatesDir(), templateDir, "template '" + template + "'");

@@ -15,10 +15,13 @@ import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
 import dev.briefings.history.RunHistory;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import dev.briefings.job.BriefingRunner;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -32,6 +35,10 @@ public class DeliveryRunner {
 
     private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
     public static final String DELIVERIES = "deliveries.json";
+    /** A counter of recipients by what became of them, tag {@code outcome}. */
+    static final String DELIVERIES_COUNTER = "briefings.deliveries";
+    /** The counter's outcome tag for each of {@link DeliveryJobConfig#COUNTS}, then for rejected recipients. */
+    static final String[] OUTCOMES = {"delivered", "already-delivered", "failed", "uncertain", "rejected"};
 
     private final JobOperator jobOperator;
     private final JobRepository jobRepository;
@@ -40,10 +47,14 @@ public class DeliveryRunner {
     private final DeliveryProperties properties;
     private final RunHistory history;
     private final DeliveryLog log;
+    private final MailChannel channel;
+    private final ObjectProvider<MeterRegistry> meters;
 
     DeliveryRunner(JobOperator jobOperator, JobRepository jobRepository, @Qualifier("deliveryJob") Job deliveryJob,
                    BriefingRunner briefings, DeliveryProperties properties,
-                   RunHistory history, DeliveryLog log) {
+                   RunHistory history, DeliveryLog log, MailChannel channel, ObjectProvider<MeterRegistry> meters) {
+        this.channel = channel;
+        this.meters = meters;
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
         this.deliveryJob = deliveryJob;
@@ -62,7 +73,7 @@ public class DeliveryRunner {
     }
 
     public Report distribute(Path runFolder, Path input, String template) throws Exception {
-        Distribution plan = Distributor.plan(runFolder, input, template, properties, history,
+        Distribution plan = Distributor.plan(runFolder, input, template, properties, channel, history,
                 parameters -> {
                     BriefingRunner.Outcome outcome = briefings.run(parameters, false);
                     if (outcome instanceof BriefingRunner.Outcome.Completed c) {
@@ -87,8 +98,24 @@ public class DeliveryRunner {
         }
         List<Distributor.RecipientIssue> rejected = plan.rejected().stream().map(Distributor.RecipientIssue::of).toList();
         writeDeliveries(plan, rejected);
+        count(counts, rejected.size());
         return new Report(plan.runFolder(), plan.channel(), execution.getStatus(), counts[0], counts[1], counts[2],
                 counts[3], rejected, execution.getAllFailureExceptions());
+    }
+
+    /** Adds this distribution's outcomes to the counter (the server has a registry; the command line has none). */
+    private void count(int[] counts, int rejected) {
+        MeterRegistry registry = meters.getIfAvailable();
+        if (registry == null) {
+            return;
+        }
+        for (int i = 0; i < OUTCOMES.length; i++) {
+            Counter counter = Counter.builder(DELIVERIES_COUNTER).tag("outcome", OUTCOMES[i])
+                    .description("Recipients of distributed briefings, by what became of their message")
+                    .register(registry);
+            // Every outcome is registered, even at zero, so that a scraper sees the series from the first distribution.
+            counter.increment(i < counts.length ? counts[i] : rejected);
+        }
     }
 
     /** The next number for a fresh delivery-job instance: a distribution may be run again at any time. */

@@ -43,7 +43,7 @@ public final class Distributor {
      * @param maker makes missing editions; null only looks them up (a resumed delivery step)
      */
     public static Distribution plan(Path runFolder, Path input, String template, DeliveryProperties properties,
-                                    RunHistory history, EditionMaker maker) {
+                                    MailChannel channel, RunHistory history, EditionMaker maker) {
         Path master = runFolder.toAbsolutePath().normalize();
         Manifest manifest = Distribution.manifestOf(master);
         Path file = recipientsFile(input, properties);
@@ -86,7 +86,7 @@ public final class Distributor {
         }
         return new Distribution(Distribution.keyOf(manifest), master, manifest.asOf(), manifest.edition(),
                 List.copyOf(recipients.accepted()), List.copyOf(recipients.rejected()), editionOf, models,
-                properties.smtp().configured(), Distribution.digestCache());
+                channel.isSmtp(), Distribution.digestCache());
     }
 
     /** A recipient left out because of bad input, with every reason. */

@@ -5,7 +5,6 @@ import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.HashSet;
-import java.util.Properties;
 import java.util.Set;
 
 import jakarta.mail.AuthenticationFailedException;
@@ -40,7 +39,7 @@ public final class SmtpSender {
 
     SmtpSender(SmtpSettings settings, Sleeper sleeper) {
         this.settings = settings;
-        this.session = Session.getInstance(properties(settings));
+        this.session = Session.getInstance(settings.sessionProperties());
         this.sleeper = sleeper;
     }
 
@@ -73,11 +72,11 @@ public final class SmtpSender {
     }
 
     private Attempt attempt(MimeMessage message) {
-        try (Transport transport = session.getTransport("smtp")) {
+        try (Transport transport = session.getTransport(settings.protocol())) {
             if (settings.authenticates()) {
                 transport.connect(settings.host(), settings.port(), settings.username(), settings.password());
             } else {
-                transport.connect();
+                transport.connect(settings.host(), settings.port(), null, null);
             }
             transport.sendMessage(message, message.getAllRecipients());
             return new Attempt.Accepted(lastReply(transport));
@@ -154,21 +153,6 @@ public final class SmtpSender {
             }
         }
         return text.isEmpty() ? failure.getClass().getSimpleName() : text.toString();
-    }
-
-    private static Properties properties(SmtpSettings s) {
-        var p = new Properties();
-        p.setProperty("mail.transport.protocol", "smtp");
-        p.setProperty("mail.smtp.host", s.host());
-        p.setProperty("mail.smtp.port", String.valueOf(s.port()));
-        p.setProperty("mail.smtp.connectiontimeout", String.valueOf(s.connectTimeout().toMillis()));
-        p.setProperty("mail.smtp.timeout", String.valueOf(s.readTimeout().toMillis()));
-        p.setProperty("mail.smtp.writetimeout", String.valueOf(s.readTimeout().toMillis()));
-        // STARTTLS when asked for is required, so credentials and messages never go out in clear by downgrade.
-        p.setProperty("mail.smtp.starttls.enable", String.valueOf(s.startTls()));
-        p.setProperty("mail.smtp.starttls.required", String.valueOf(s.startTls()));
-        p.setProperty("mail.smtp.auth", String.valueOf(s.authenticates()));
-        return p;
     }
 
     /** The result of one attempt. */

@@ -18,6 +18,7 @@ import org.springframework.scheduling.support.CronTrigger;
 import org.springframework.stereotype.Component;
 
 import dev.briefings.BriefingsProperties;
+import dev.briefings.alerts.Alerts;
 import dev.briefings.compose.Preflight;
 import dev.briefings.delivery.DeliveryRunner;
 import dev.briefings.filters.Filters;
@@ -44,13 +45,15 @@ public class NightlySchedule implements SmartLifecycle {
     private final ScheduleProperties schedule;
     private final BriefingsProperties properties;
     private final Clock clock;
+    private final Alerts alerts;
     private final CronExpression cron;
     private final CompletableFuture<Optional<NightlyRun>> catchUp = new CompletableFuture<>();
     private volatile ThreadPoolTaskScheduler scheduler;
 
     NightlySchedule(BriefingRunner briefings, ObjectProvider<DeliveryRunner> deliveries,
                     ObjectProvider<Retention> retention, ScheduleProperties schedule, BriefingsProperties properties,
-                    Clock clock) {
+                    Clock clock, Alerts alerts) {
+        this.alerts = alerts;
         this.briefings = briefings;
         this.deliveries = deliveries;
         this.retention = retention;
@@ -72,6 +75,14 @@ public class NightlySchedule implements SmartLifecycle {
 
     /** Runs the nightly briefing for the latest scheduled time at or before now (by the clock). */
     public Optional<NightlyRun> runNightly() throws Exception {
+        return runNightly(false);
+    }
+
+    /**
+     * As {@link #runNightly()}, and tells the operations address when it failed; at the catch-up, also when the
+     * night had no briefing before it (one message, which says how the catch-up went).
+     */
+    private Optional<NightlyRun> runNightly(boolean catchingUp) throws Exception {
         ZonedDateTime now = ZonedDateTime.now(clock.withZone(schedule.zone()));
         // A scheduler may fire a moment early; a second's grace keeps that firing on its own night.
         Optional<ZonedDateTime> due = CronTimes.latestAtOrBefore(cron, now.plusSeconds(1), schedule.zone());
@@ -79,7 +90,31 @@ public class NightlySchedule implements SmartLifecycle {
             LOG.warn("No scheduled time of '{}' in the past year; nothing to run", schedule.cron());
             return Optional.empty();
         }
-        return Optional.of(runFor(due.get()));
+        ZonedDateTime at = due.get().withZoneSameInstant(schedule.zone());
+        String occasion = (catchingUp ? "the catch-up at the server's start, for the night scheduled " : "the schedule, ")
+                + at + " ('" + schedule.cron() + "')";
+        NightlyRun run;
+        try {
+            run = runFor(at);
+        } catch (Exception e) {
+            alerts.nightlyNotRun(at.toLocalDate(), e, occasion, resume(at));
+            throw e;
+        }
+        BriefingRunner.Outcome outcome = run.outcome();
+        if (catchingUp && (outcome instanceof BriefingRunner.Outcome.Completed
+                || outcome instanceof BriefingRunner.Outcome.Failed)) {
+            alerts.nightlyMissed(at, outcome, resume(at));
+        } else if (outcome instanceof BriefingRunner.Outcome.Failed failed) {
+            alerts.nightlyFailed(failed, occasion, resume(at));
+        }
+        return Optional.of(run);
+    }
+
+    private String resume(ZonedDateTime at) {
+        return "the next start of the server (its catch-up) or the next scheduled night resumes it at the step "
+                + "where it stopped; to resume now, an admin restarts the run on its page (or POST "
+                + "/api/briefings/{id}/restart), or run: briefings run --as-of " + at.toLocalDate() + " --input "
+                + schedule.input().toAbsolutePath().normalize() + " --template " + schedule.template();
     }
 
     /** Runs the nightly briefing whose as-of date is the date of {@code scheduledFor} in the configured zone. */
@@ -133,7 +168,7 @@ public class NightlySchedule implements SmartLifecycle {
         if (schedule.catchUp()) {
             s.execute(() -> {
                 try {
-                    catchUp.complete(runNightly());
+                    catchUp.complete(runNightly(true));
                 } catch (Exception | Error e) {
                     LOG.error("The catch-up of the nightly briefing failed", e);
                     catchUp.completeExceptionally(e);
@@ -145,6 +180,7 @@ public class NightlySchedule implements SmartLifecycle {
         s.schedule(this::fire, new CronTrigger(schedule.cron(), schedule.zone()));
         LOG.info("Nightly briefing scheduled at '{}' ({}), catch-up {}, distribute {}", schedule.cron(),
                 schedule.zone(), schedule.catchUp() ? "on" : "off", schedule.distribute() ? "on" : "off");
+        LOG.info(alerts.describe());
     }
 
     private void fire() {

@@ -288,7 +288,8 @@ class DatabaseCommandLineTest {
             public String[] selectImports(AnnotationMetadata metadata) {
                 return new String[] {"dev.briefings.job.BriefingJobConfig", "dev.briefings.job.BriefingRunner",
                         "dev.briefings.history.RunHistory", "dev.briefings.delivery.DeliveryJobConfig",
-                        "dev.briefings.delivery.DeliveryRunner", "dev.briefings.delivery.DeliveryLog"};
+                        "dev.briefings.delivery.DeliveryRunner", "dev.briefings.delivery.DeliveryLog",
+                        "dev.briefings.delivery.MailConfig"};
             }
         }
     }

@@ -65,9 +65,9 @@ class DeliveryEndToEndTest {
 
     @AfterEach
     void clearSmtp() {
-        System.clearProperty("briefings.delivery.smtp.host");
-        System.clearProperty("briefings.delivery.smtp.port");
-        System.clearProperty("briefings.delivery.smtp.initial-backoff");
+        System.clearProperty("spring.mail.host");
+        System.clearProperty("spring.mail.port");
+        System.clearProperty("briefings.delivery.retry.initial-backoff");
     }
 
     private record Run(int code, String out, String err) {
@@ -104,8 +104,8 @@ class DeliveryEndToEndTest {
 
     @Test
     void eachRecipientGetsOneMarkedCopyBySmtpAndASecondRunSendsNothing() throws Exception {
-        System.setProperty("briefings.delivery.smtp.host", "127.0.0.1");
-        System.setProperty("briefings.delivery.smtp.port", Integer.toString(smtp.getSmtp().getPort()));
+        System.setProperty("spring.mail.host", "127.0.0.1");
+        System.setProperty("spring.mail.port", Integer.toString(smtp.getSmtp().getPort()));
         Path out = tmp.resolve("briefings/2025-10-31/nightly");
         Run first = runAndDistribute(out);
         // The bad recipient is reported and skipped: exit 3, the others are delivered.

@@ -185,20 +185,20 @@ class DistributeKillTest {
             restoreTheWrittenBriefing();
             smtp.purgeEmailFromAllMailboxes();
             try (ChildJvm child = ChildJvm.start(tmp.resolve("smtp-" + killAt + ".log"),
-                    List.of("briefings.delivery.smtp.host=127.0.0.1", "briefings.delivery.smtp.port=" + port),
+                    List.of("spring.mail.host=127.0.0.1", "spring.mail.port=" + port),
                     BriefingsApplication.class, distributeArgs())) {
                 assertThat(child.killWhen(() -> smtp.getReceivedMessages().length >= killAt, Duration.ofSeconds(90)))
                         .as("still sending when killed:\n" + child.output()).isTrue();
             }
             assertThat(smtp.getReceivedMessages().length).as("sent before the kill").isLessThan(RECIPIENTS);
             Cli rerun;
-            System.setProperty("briefings.delivery.smtp.host", "127.0.0.1");
-            System.setProperty("briefings.delivery.smtp.port", port);
+            System.setProperty("spring.mail.host", "127.0.0.1");
+            System.setProperty("spring.mail.port", port);
             try {
                 rerun = cli(distributeArgs());
             } finally {
-                System.clearProperty("briefings.delivery.smtp.host");
-                System.clearProperty("briefings.delivery.smtp.port");
+                System.clearProperty("spring.mail.host");
+                System.clearProperty("spring.mail.port");
             }
 
             // Everything the server got, from the killed process and the rerun, by recipient.

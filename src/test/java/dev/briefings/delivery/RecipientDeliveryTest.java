@@ -71,8 +71,7 @@ class RecipientDeliveryTest {
     }
 
     private RecipientDelivery delivery(Distribution d, int port) {
-        var sender = new SmtpSender(new SmtpSettings("127.0.0.1", port, false, null, null, Duration.ofSeconds(5),
-                Duration.ofSeconds(5), 2, Duration.ofMillis(5), 2.0));
+        var sender = new SmtpSender(SmtpSettings.plain("127.0.0.1", port, Duration.ofSeconds(5), 2, Duration.ofMillis(5), 2.0));
         return new RecipientDelivery(d, log, new MailComposer(MailFixtures.TEMPLATES),
                 PasswordSource.of(Map.of(), null), sender, MailFixtures.FROM);
     }

@@ -53,8 +53,7 @@ class SmtpSenderTest {
     }
 
     private static SmtpSettings settings(int port, int maxAttempts) {
-        return new SmtpSettings(LOCALHOST, port, false, null, null, Duration.ofSeconds(2), Duration.ofSeconds(5),
-                maxAttempts, Duration.ofMillis(5), 2.0);
+        return SmtpSettings.plain(LOCALHOST, port, Duration.ofSeconds(5), maxAttempts, Duration.ofMillis(5), 2.0);
     }
 
     @Test
@@ -188,8 +187,8 @@ class SmtpSenderTest {
 
     @Test
     void settingsNeverShowThePassword() {
-        var s = new SmtpSettings("smtp.example.org", 587, true, "user", "s3cret-pw", Duration.ofSeconds(1),
-                Duration.ofSeconds(1), 3, Duration.ofSeconds(1), 2.0);
+        var s = new SmtpSettings("smtp", "smtp.example.org", 587, "user", "s3cret-pw",
+                Map.of("mail.smtp.starttls.enable", "true"), 3, Duration.ofSeconds(1), 2.0);
         assertThat(s.toString()).doesNotContain("s3cret-pw").contains("smtp.example.org", "user");
     }
 

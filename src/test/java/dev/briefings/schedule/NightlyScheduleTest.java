@@ -16,7 +16,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
+import jakarta.mail.Session;
+import jakarta.mail.internet.MimeMessage;
+
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -25,6 +29,10 @@ import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetupTest;
+
+import dev.briefings.TestFolders;
 import dev.briefings.job.BriefingRunner;
 import dev.briefings.publish.Manifest;
 
@@ -35,6 +43,9 @@ import dev.briefings.publish.Manifest;
 class NightlyScheduleTest {
 
     private static final LocalDate AS_OF = LocalDate.of(2025, 10, 31);
+
+    @RegisterExtension
+    static final GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort());
 
     @TempDir
     Path tmp;
@@ -114,7 +125,8 @@ class NightlyScheduleTest {
     void aMissedNightIsCaughtUpOnceOnStart() throws Exception {
         // 03:00 UTC on 1 November is 23:00 on 31 October in New York: the last 02:30 there was on the 31st.
         MutableClock clock = new MutableClock(Instant.parse("2025-11-01T03:00:00Z"));
-        String[] schedule = {"briefings.schedule.zone=America/New_York"};
+        String[] schedule = {"briefings.schedule.zone=America/New_York", "briefings.alerts.to=ops@example.org",
+                "spring.mail.host=127.0.0.1", "spring.mail.port=" + smtp.getSmtp().getPort()};
         try (ConfigurableApplicationContext context = ScheduledApp.start(clock, database, data, output, input, schedule)) {
             NightlySchedule.NightlyRun caughtUp = context.getBean(NightlySchedule.class).catchUp()
                     .get(5, TimeUnit.MINUTES).orElseThrow();
@@ -125,6 +137,15 @@ class NightlyScheduleTest {
             assertThat(ScheduledApp.briefingExecutions(context)).hasSize(1);
         }
         assertThat(Files.isRegularFile(output.resolve("2025-10-31/nightly/manifest.json"))).isTrue();
+        // Missed, though caught up: the operations address is told, by the configured mail server.
+        MimeMessage[] alerts = smtp.getReceivedMessages();
+        assertThat(alerts).hasSize(1);
+        assertThat(alerts[0].getAllRecipients()[0].toString()).isEqualTo("ops@example.org");
+        assertThat(alerts[0].getSubject())
+                .isEqualTo("[briefings] Nightly briefing 2025-10-31 was missed (written late by the catch-up)");
+        assertThat(alerts[0].getContent().toString())
+                .contains("scheduled for 2025-10-31T02:30-04:00[America/New_York], was missed")
+                .contains("wrote it now, to " + output.toAbsolutePath().resolve("2025-10-31/nightly"));
 
         clock.set(Instant.parse("2025-11-01T05:00:00Z"));
         try (ConfigurableApplicationContext context = ScheduledApp.start(clock, database, data, output, input, schedule)) {
@@ -135,8 +156,47 @@ class NightlyScheduleTest {
             assertThat(executions).hasSize(1);
             assertThat(executions.get(0).getStatus()).isEqualTo(BatchStatus.COMPLETED);
         }
+        assertThat(smtp.getReceivedMessages()).as("nothing was missed the second time").hasSize(1);
         assertThat(ScheduledApp.tree(output)).containsExactly("2025-10-31", "2025-10-31/nightly",
                 "2025-10-31/nightly/briefing.pdf", "2025-10-31/nightly/briefing.xlsx",
                 "2025-10-31/nightly/manifest.json", "2025-10-31/nightly/rejects.json");
+    }
+
+    /**
+     * A template that passes the checks before the run but fails when the PDF is rendered: the scheduled night
+     * fails in its compose step (which renders), and one alert in the outbox (no mail server) says which night, where, why and how
+     * to resume.
+     */
+    @Test
+    void aFailedNightSendsOneAlertToTheOutbox() throws Exception {
+        Path templates = TestFolders.copy(Path.of("templates"), tmp.resolve("templates"));
+        Files.writeString(templates.resolve("default/briefing.html"), """
+                <html xmlns="http://www.w3.org/1999/xhtml" xmlns:th="http://www.thymeleaf.org">
+                <body><p th:text="${model.noSuchThing()}">x</p></body></html>
+                """);
+        MutableClock clock = new MutableClock(Instant.parse("2025-10-31T02:30:05Z"));
+        String[] schedule = {"briefings.schedule.catch-up=false", "briefings.templates-dir=" + templates,
+                "briefings.alerts.to=Operations <ops@example.org>", "briefings.alerts.from=night@example.org"};
+        try (ConfigurableApplicationContext context = ScheduledApp.start(clock, database, data, output, input, schedule)) {
+            NightlySchedule.NightlyRun run = context.getBean(NightlySchedule.class).runNightly().orElseThrow();
+            assertThat(run.outcome()).isInstanceOf(BriefingRunner.Outcome.Failed.class);
+        }
+        List<String> alerts = ScheduledApp.tree(data.resolve("alerts"));
+        assertThat(alerts).singleElement().asString().startsWith("2025-10-31-nightly-failed-").endsWith(".eml");
+        MimeMessage alert;
+        try (var in = Files.newInputStream(data.resolve("alerts").resolve(alerts.get(0)))) {
+            alert = new MimeMessage(Session.getInstance(new java.util.Properties()), in);
+        }
+        assertThat(alert.getSubject()).isEqualTo("[briefings] Nightly briefing 2025-10-31 FAILED in composeBriefingStep");
+        assertThat(alert.getFrom()[0].toString()).isEqualTo("night@example.org");
+        assertThat(alert.getAllRecipients()[0].toString()).isEqualTo("Operations <ops@example.org>");
+        assertThat(alert.getContent().toString())
+                .contains("The nightly briefing as of 2025-10-31 failed. Nothing was published.")
+                .contains("Run by:   the schedule, 2025-10-31T02:30Z[UTC]")
+                .contains("Step:     composeBriefingStep")
+                .contains("briefing.html")
+                .contains("To resume: the next start of the server")
+                .contains("briefings run --as-of 2025-10-31 --input " + input.toAbsolutePath());
+        assertThat(smtp.getReceivedMessages()).isEmpty();
     }
 }

@@ -2,7 +2,9 @@ package dev.briefings.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -41,7 +43,8 @@ class DistributeApiTest {
         Path input = TestFolders.copy(TestFolders.E2E_INPUT, temp.resolve("input"));
         Files.writeString(input.resolve("recipients.json"), """
                 [{"id": "ann", "name": "Ann Lee", "email": "ann@example.org", "organization": "Lee Capital"},
-                 {"id": "bo", "name": "Bo Park", "email": "bo@example.org", "organization": "Park Fund"}]""");
+                 {"id": "bo", "name": "Bo Park", "email": "bo@example.org", "organization": "Park Fund"},
+                 {"id": "cy", "name": "No Address", "email": "not-an-address", "organization": "Nowhere"}]""");
         ServerFolders.register(r, temp, input, Path.of("templates"));
     }
 
@@ -66,6 +69,18 @@ class DistributeApiTest {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.delivered").value(0))
                 .andExpect(jsonPath("$.alreadyDelivered").value(2));
+        // Two distributions: 2 delivered, then 2 already delivered; the bad address rejected each time.
+        mvc.perform(get("/actuator/metrics/briefings.deliveries").with(ANALYST).param("tag", "outcome:delivered"))
+                .andExpect(jsonPath("$.measurements[0].value").value(2.0));
+        mvc.perform(get("/actuator/metrics/briefings.deliveries").with(ANALYST).param("tag", "outcome:already-delivered"))
+                .andExpect(jsonPath("$.measurements[0].value").value(2.0));
+        mvc.perform(get("/actuator/metrics/briefings.deliveries").with(ANALYST).param("tag", "outcome:rejected"))
+                .andExpect(jsonPath("$.measurements[0].value").value(2.0));
+        mvc.perform(get("/actuator/metrics/briefings.deliveries").with(ANALYST).param("tag", "outcome:failed"))
+                .andExpect(jsonPath("$.measurements[0].value").value(0.0));
+        mvc.perform(get("/actuator/prometheus").with(ANALYST)).andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString(
+                        "briefings_deliveries_total{outcome=\"uncertain\"} 0.0")));
         Path outbox = temp.resolve("output/2025-10-31/party-us/outbox");
         try (Stream<Path> files = Files.list(outbox)) {
             assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("ann.eml", "bo.eml");
