@@ -22,6 +22,7 @@ import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.launch.JobExecutionAlreadyRunningException;
+import org.springframework.batch.core.launch.JobExecutionNotRunningException;
 import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.launch.support.TaskExecutorJobOperator;
@@ -206,6 +207,19 @@ public class BriefingRunner {
         } catch (Exception | Error e) {
             release(lock, shared);
             throw e;
+        }
+    }
+
+    /**
+     * Asks a running briefing to stop (Spring Batch's {@code JobOperator.stop}: the execution becomes STOPPING; the
+     * step that runs ends STOPPED at its next chunk or, in the compose step, within a second; nothing is published
+     * and the run can be restarted). False when it is not running (any more).
+     */
+    public boolean stop(JobExecution execution) {
+        try {
+            return jobOperator.stop(execution);
+        } catch (JobExecutionNotRunningException e) {
+            return false;
         }
     }
 

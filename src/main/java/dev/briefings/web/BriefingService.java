@@ -14,8 +14,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -32,6 +32,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Service;
 
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import dev.briefings.BriefingsProperties;
@@ -58,6 +59,8 @@ public class BriefingService implements DisposableBean {
     static final String STARTED_BY = "startedBy";
     /** Files handed out, by role. */
     static final String SERVED = "briefings.files.served";
+    /** Briefings waiting for a thread. */
+    static final String QUEUE = "briefings.queue";
 
     /** The files a client may ask for; nothing else a request names is ever looked up on disk. */
     enum Role {
@@ -101,7 +104,7 @@ public class BriefingService implements DisposableBean {
     private final BriefingsProperties properties;
     private final WebProperties web;
     private final RequestLimits limits;
-    private final ExecutorService executor;
+    private final ThreadPoolExecutor executor;
     private final Semaphore slots;
     /** Briefing key (as-of, filters, template) to the execution started for it, while it may still run. */
     private final Map<String, Long> started = new ConcurrentHashMap<>();
@@ -119,11 +122,15 @@ public class BriefingService implements DisposableBean {
         this.web = web;
         this.limits = RequestLimits.of(web);
         AtomicInteger n = new AtomicInteger();
-        this.executor = Executors.newFixedThreadPool(Math.max(1, web.threads()), r -> {
+        int threads = Math.max(1, web.threads());
+        this.executor = new ThreadPoolExecutor(threads, threads, 0L, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(), r -> {
             Thread t = new Thread(r, "briefing-" + n.incrementAndGet());
             t.setDaemon(true);
             return t;
         });
+        // Briefings accepted but waiting for a thread (at most briefings.web.queue).
+        meters.ifAvailable(m -> Gauge.builder(QUEUE, executor, e -> e.getQueue().size())
+                .description("Briefings accepted by the server and waiting for a thread").register(m));
         // Threads plus queue: the pool's own queue is unbounded, the permits bound it.
         this.slots = new Semaphore(Math.max(1, web.threads()) + Math.max(0, web.queue()));
     }
@@ -192,6 +199,23 @@ public class BriefingService implements DisposableBean {
         LOG.info("briefing {} distributed by {}: {} delivered, {} failed", id, user, r.delivered(), r.failed());
         return new Views.Distributed(id, r.channel(), r.status().name(), r.delivered(), r.alreadyDelivered(), r.failed(),
                 r.uncertain(), r.rejected().size());
+    }
+
+    /**
+     * Asks a running (or queued) briefing to stop (ADMIN). It ends STOPPED at the step's next check, with nothing
+     * published; {@link #restart} carries it on later.
+     */
+    public synchronized Views.Accepted stop(long id, String user) {
+        JobExecution execution = execution(id);
+        BatchStatus status = execution.getStatus();
+        if (status != BatchStatus.STARTING && status != BatchStatus.STARTED) {
+            throw new ConflictException("briefing " + id + " is " + status + "; only a running briefing can be stopped");
+        }
+        if (!runner.stop(execution)) {
+            throw new ConflictException("briefing " + id + " ended before it could be stopped");
+        }
+        LOG.info("briefing {} stopped by {}", id, user);
+        return new Views.Accepted(id, BatchStatus.STOPPING.name());
     }
 
     /** Runs a failed (or stopped) briefing again from where it stopped; a new execution id. */
@@ -295,6 +319,9 @@ public class BriefingService implements DisposableBean {
         links.put("self", self);
         if (execution.getStatus() == BatchStatus.FAILED || execution.getStatus() == BatchStatus.STOPPED) {
             links.put("restart", self + "/restart");
+        }
+        if (execution.getStatus() == BatchStatus.STARTING || execution.getStatus() == BatchStatus.STARTED) {
+            links.put("stop", self + "/stop");
         }
         List<String> failures = new ArrayList<>();
         String description = execution.getExitStatus().getExitDescription();
