@@ -216,10 +216,20 @@ public class BriefingRunner {
      * and the run can be restarted). False when it is not running (any more).
      */
     public boolean stop(JobExecution execution) {
+        // Not the application's operator: its job registry knows this job, and then JobOperator.stop also calls
+        // Step.stop from this thread under the step's scope and releases that scope afterwards, which closes the
+        // running step's reader and writer under it (the run then fails instead of stopping). Without the job in
+        // its registry the operator only marks the execution STOPPING, which the steps check for themselves.
+        var operator = new TaskExecutorJobOperator();
+        operator.setJobRepository(jobRepository);
+        operator.setJobRegistry(new MapJobRegistry());
         try {
-            return jobOperator.stop(execution);
+            operator.afterPropertiesSet();
+            return operator.stop(execution);
         } catch (JobExecutionNotRunningException e) {
             return false;
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot stop the briefing run " + execution.getId(), e);
         }
     }
 

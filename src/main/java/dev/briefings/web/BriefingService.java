@@ -224,6 +224,9 @@ public class BriefingService implements DisposableBean {
         if (execution.getStatus() != BatchStatus.FAILED && execution.getStatus() != BatchStatus.STOPPED) {
             throw new ConflictException("briefing " + id + " is " + execution.getStatus() + "; only a FAILED or STOPPED run can be restarted");
         }
+        if (running.containsKey(id)) {
+            throw new ConflictException("briefing " + id + " is still stopping; restart it once it is STOPPED");
+        }
         JobExecution last = jobRepository.getLastJobExecution(execution.getJobInstance());
         if (last != null && last.getId() != id) {
             throw new ConflictException("briefing " + id + " was already restarted as " + last.getId());
@@ -317,7 +320,8 @@ public class BriefingService implements DisposableBean {
         });
         Map<String, String> links = new LinkedHashMap<>();
         links.put("self", self);
-        if (execution.getStatus() == BatchStatus.FAILED || execution.getStatus() == BatchStatus.STOPPED) {
+        if ((execution.getStatus() == BatchStatus.FAILED || execution.getStatus() == BatchStatus.STOPPED)
+                && !running.containsKey(id)) {
             links.put("restart", self + "/restart");
         }
         if (execution.getStatus() == BatchStatus.STARTING || execution.getStatus() == BatchStatus.STARTED) {
@@ -399,7 +403,17 @@ public class BriefingService implements DisposableBean {
         return m.revision() == p.revision() && m.edition().equals(p.edition()) ? Optional.of(m) : Optional.empty();
     }
 
-    private static Views.Summary summary(JobExecution e, Manifest m) {
+    /**
+     * The status to show. Spring Batch records a stopped execution as STOPPED at once (JobOperator.stop gives it an
+     * end time), while its step may still be finishing the chunk or records it was at: as long as this server's
+     * thread still runs it, it is shown as STOPPING, and a client waits for STOPPED before restarting it.
+     */
+    private String status(JobExecution e) {
+        return e.getStatus() == BatchStatus.STOPPED && running.containsKey(e.getId()) ? BatchStatus.STOPPING.name()
+                : e.getStatus().name();
+    }
+
+    private Views.Summary summary(JobExecution e, Manifest m) {
         BriefingParameters p = BriefingParameters.from(e.getJobParameters());
         Map<String, List<String>> filters = new LinkedHashMap<>();
         if (!p.filters().parties().isEmpty()) filters.put("parties", p.filters().parties());
@@ -411,7 +425,7 @@ public class BriefingService implements DisposableBean {
         Views.Counts counts = m == null ? null
                 : new Views.Counts(m.counts().read(), m.counts().accepted(), m.counts().rejected(), m.counts().included());
         return new Views.Summary(e.getId(), p.asOf(), p.edition(), filters, p.template(), p.revision(),
-                e.getStatus().name(), e.getJobParameters().getString(STARTED_BY), e.getStartTime(), e.getEndTime(),
+                status(e), e.getJobParameters().getString(STARTED_BY), e.getStartTime(), e.getEndTime(),
                 seconds, counts);
     }
 
