@@ -29,6 +29,7 @@ import org.springframework.batch.core.step.StepExecution;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Service;
 
@@ -54,6 +55,7 @@ import dev.briefings.web.WebExceptions.TooBusyException;
  */
 @Service
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@Lazy(false) // made at start, so that its queue gauge is there before the first request
 public class BriefingService implements DisposableBean {
 
     static final String STARTED_BY = "startedBy";

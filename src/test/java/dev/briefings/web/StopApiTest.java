@@ -14,9 +14,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,7 +35,6 @@ import tools.jackson.databind.json.JsonMapper;
 
 import dev.briefings.BriefingsApplication;
 import dev.briefings.generate.SyntheticInitiatives;
-import dev.briefings.job.RunProgress;
 
 /**
  * An admin stops a running briefing through the API: it ends STOPPED in the step that was running (the ingest
@@ -73,36 +70,11 @@ class StopApiTest {
         ServerFolders.register(r, temp, input, Path.of("templates"));
     }
 
-    /** Holds the run the first time the armed step reports progress, until the test lets it go. */
-    static final class Gate implements RunProgress {
-        final AtomicReference<String> armed = new AtomicReference<>();
-        volatile CountDownLatch reached = new CountDownLatch(1);
-        volatile CountDownLatch release = new CountDownLatch(1);
-
-        void arm(String step) {
-            reached = new CountDownLatch(1);
-            release = new CountDownLatch(1);
-            armed.set(step);
-        }
-
-        @Override
-        public void records(String step, long done) {
-            if (done > 0 && armed.compareAndSet(step, null)) {
-                reached.countDown();
-                try {
-                    release.await(60, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }
-        }
-    }
-
     @TestConfiguration
     static class GateConfig {
         @Bean
-        Gate gate() {
-            return new Gate();
+        RunGate gate() {
+            return new RunGate();
         }
     }
 
@@ -110,7 +82,7 @@ class StopApiTest {
     MockMvc mvc;
 
     @Autowired
-    Gate gate;
+    RunGate gate;
 
     @Autowired
     JobRepository jobs;
