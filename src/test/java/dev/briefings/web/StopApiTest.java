@@ -105,7 +105,8 @@ class StopApiTest {
             assertThat(statusOf(id)).isEqualTo("STARTED");
             // Analysts may not stop a run: a problem detail says so.
             mvc.perform(post("/api/briefings/" + id + "/stop").with(ANALYST)).andExpect(status().isForbidden())
-                    .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+                    .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                    .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("stopping")));
             mvc.perform(post("/api/briefings/" + id + "/stop").with(ADMIN)).andExpect(status().isAccepted())
                     .andExpect(header().string("Location", "/api/briefings/" + id))
                     .andExpect(jsonPath("$.status").value("STOPPING"));
