@@ -43,6 +43,9 @@ public record WebProperties(
      *
      * @param accountFailures failures per account name (any address)
      * @param addressFailures failures per client address (any account; IPv6 per /64 network)
+     * @param block           the first wait, after the last allowed failure
+     * @param maxBlock        the longest wait (the wait doubles with each further failure up to this)
+     * @param forgetAfter     failures are forgotten this long after the last one
      * @param tracked         the most account names, and the most addresses, remembered (the least recent go first)
      */
     public record SignIn(

@@ -24,7 +24,9 @@ class ConfigurationLocationTest {
     Path tmp;
 
     private String pdfTextAfterARunIn(Path workingDir) throws Exception {
-        Path input = CliRun.copyResource("e2e/input", tmp.resolve("input"));
+        // One input for both runs: the second call must not copy it again.
+        Path input = Files.isDirectory(tmp.resolve("input")) ? tmp.resolve("input")
+                : CliRun.copyResource("e2e/input", tmp.resolve("input"));
         Path out = tmp.resolve("out-" + workingDir.getFileName());
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         Process p = new ProcessBuilder(List.of(java.toString(), "-cp", System.getProperty("java.class.path"),
