@@ -33,6 +33,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -47,6 +48,9 @@ import dev.briefings.BriefingsApplication;
  */
 @SpringBootTest(classes = {BriefingsApplication.class, BrowserEndToEndTest.GateConfig.class}, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "server.address=127.0.0.1")
+// Closed after the class, before JUnit deletes the temporary folder: an open H2 database otherwise writes its trace
+// file into the folder being deleted, and the deletion fails.
+@DirtiesContext
 class BrowserEndToEndTest {
 
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
