@@ -177,7 +177,7 @@ class BriefingJobConfig {
                                   ObjectProvider<BuildProperties> build, Renderers renderers,
                                   ObjectProvider<RunProgress> progress) {
         return new ComposeTasklet(workspace(step), parameters(step), properties, history, version(build), renderers,
-                progress.getIfAvailable(() -> RunProgress.NONE));
+                progress.getIfAvailable(() -> RunProgress.NONE), jobRepository);
     }
 
     @Bean

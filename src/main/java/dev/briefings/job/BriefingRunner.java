@@ -22,6 +22,7 @@ import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.launch.JobExecutionAlreadyRunningException;
+import org.springframework.batch.core.launch.JobExecutionNotRunningException;
 import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.launch.support.TaskExecutorJobOperator;
@@ -215,6 +216,29 @@ public class BriefingRunner {
         } catch (Exception | Error e) {
             release(lock, shared);
             throw e;
+        }
+    }
+
+    /**
+     * Asks a running briefing to stop (Spring Batch's {@code JobOperator.stop}: the execution becomes STOPPING; the
+     * step that runs ends STOPPED at its next chunk or, in the compose step, within a second; nothing is published
+     * and the run can be restarted). False when it is not running (any more).
+     */
+    public boolean stop(JobExecution execution) {
+        // Not the application's operator: its job registry knows this job, and then JobOperator.stop also calls
+        // Step.stop from this thread under the step's scope and releases that scope afterwards, which closes the
+        // running step's reader and writer under it (the run then fails instead of stopping). Without the job in
+        // its registry the operator only marks the execution STOPPING, which the steps check for themselves.
+        var operator = new TaskExecutorJobOperator();
+        operator.setJobRepository(jobRepository);
+        operator.setJobRegistry(new MapJobRegistry());
+        try {
+            operator.afterPropertiesSet();
+            return operator.stop(execution);
+        } catch (JobExecutionNotRunningException e) {
+            return false;
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot stop the briefing run " + execution.getId(), e);
         }
     }
 

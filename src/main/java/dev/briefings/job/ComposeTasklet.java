@@ -24,7 +24,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
+import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
@@ -66,6 +68,8 @@ class ComposeTasklet implements Tasklet {
     private static final Logger LOG = LoggerFactory.getLogger(ComposeTasklet.class);
 
     static final int REJECTS_SHOWN = 20;
+    /** Whether a stop was asked for is looked at every 1,024 records (and then at most every 250 ms). */
+    private static final long STOP_CHECK_MASK = 1023;
 
     private final Workspace workspace;
     private final BriefingParameters parameters;
@@ -74,10 +78,13 @@ class ComposeTasklet implements Tasklet {
     private final String applicationVersion;
     private final Renderers renderers;
     private final RunProgress progress;
+    private final JobRepository jobs;
 
     ComposeTasklet(Workspace workspace, BriefingParameters parameters, BriefingsProperties properties,
-                   RunHistory history, String applicationVersion, Renderers renderers, RunProgress progress) {
+                   RunHistory history, String applicationVersion, Renderers renderers, RunProgress progress,
+                   JobRepository jobs) {
         this.workspace = workspace;
+        this.jobs = jobs;
         this.renderers = renderers;
         this.progress = progress;
         this.parameters = parameters;
@@ -88,7 +95,9 @@ class ComposeTasklet implements Tasklet {
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
-        var jobExecution = chunkContext.getStepContext().getStepExecution().getJobExecution();
+        var stepExecution = chunkContext.getStepContext().getStepExecution();
+        var jobExecution = stepExecution.getJobExecution();
+        var stop = new StopRequests(jobs, jobExecution.getId());
         long instanceId = jobExecution.getJobInstance().getInstanceId();
         ExecutionContext jobContext = jobExecution.getExecutionContext();
 
@@ -122,7 +131,11 @@ class ComposeTasklet implements Tasklet {
              AcceptedFile.Reader in = AcceptedFile.read(workspace.accepted());
              BufferedWriter snapshot = new BufferedWriter(new OutputStreamWriter(
                      new GZIPOutputStream(Files.newOutputStream(workspace.snapshot()), 1 << 16), StandardCharsets.UTF_8))) {
+            long seen = 0;
             while (in.next()) {
+                if ((++seen & STOP_CHECK_MASK) == 0 && stop.requested()) {
+                    return stopped(stepExecution, seen);
+                }
                 if (rejectedSeqs.contains(in.seq())) {
                     continue;
                 }
@@ -147,6 +160,9 @@ class ComposeTasklet implements Tasklet {
                 snapshot.write('\n');
             }
             rows.finish();
+            if (stop.requested()) {
+                return stopped(stepExecution, seen);
+            }
             BriefingModel model = model(assembler.finish(), changes, jobContext, accepted, reconcileRejects, rates, context);
             BriefingModelJson.write(model, workspace.model());
             // The PDF needs only the model: it is rendered on the second core while the workbook is finished here.
@@ -166,6 +182,16 @@ class ComposeTasklet implements Tasklet {
                 pdfThread.shutdownNow();
             }
         }
+        return RepeatStatus.FINISHED;
+    }
+
+    /**
+     * Spring Batch's own signal: a step marked terminate-only ends STOPPED once the tasklet returns, so the job
+     * stops before the publish step and can be restarted (this step then runs again from its start).
+     */
+    private static RepeatStatus stopped(StepExecution stepExecution, long seen) {
+        LOG.info("Stop requested: the briefing stops after {} staged records, before rendering; restart it to finish", seen);
+        stepExecution.setTerminateOnly();
         return RepeatStatus.FINISHED;
     }
 

@@ -14,8 +14,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -29,9 +29,11 @@ import org.springframework.batch.core.step.StepExecution;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Service;
 
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import dev.briefings.BriefingsProperties;
@@ -53,11 +55,14 @@ import dev.briefings.web.WebExceptions.TooBusyException;
  */
 @Service
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@Lazy(false) // made at start, so that its queue gauge is there before the first request
 public class BriefingService implements DisposableBean {
 
     static final String STARTED_BY = "startedBy";
     /** Files handed out, by role. */
     static final String SERVED = "briefings.files.served";
+    /** Briefings waiting for a thread. */
+    static final String QUEUE = "briefings.queue";
 
     /** The files a client may ask for; nothing else a request names is ever looked up on disk. */
     enum Role {
@@ -101,7 +106,7 @@ public class BriefingService implements DisposableBean {
     private final BriefingsProperties properties;
     private final WebProperties web;
     private final RequestLimits limits;
-    private final ExecutorService executor;
+    private final ThreadPoolExecutor executor;
     private final Semaphore slots;
     /** Briefing key (as-of, filters, template) to the execution started for it, while it may still run. */
     private final Map<String, Long> started = new ConcurrentHashMap<>();
@@ -119,11 +124,15 @@ public class BriefingService implements DisposableBean {
         this.web = web;
         this.limits = RequestLimits.of(web);
         AtomicInteger n = new AtomicInteger();
-        this.executor = Executors.newFixedThreadPool(Math.max(1, web.threads()), r -> {
+        int threads = Math.max(1, web.threads());
+        this.executor = new ThreadPoolExecutor(threads, threads, 0L, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(), r -> {
             Thread t = new Thread(r, "briefing-" + n.incrementAndGet());
             t.setDaemon(true);
             return t;
         });
+        // Briefings accepted but waiting for a thread (at most briefings.web.queue).
+        meters.ifAvailable(m -> Gauge.builder(QUEUE, executor, e -> e.getQueue().size())
+                .description("Briefings accepted by the server and waiting for a thread").register(m));
         // Threads plus queue: the pool's own queue is unbounded, the permits bound it.
         this.slots = new Semaphore(Math.max(1, web.threads()) + Math.max(0, web.queue()));
     }
@@ -198,11 +207,31 @@ public class BriefingService implements DisposableBean {
                 r.uncertain(), r.rejected().size());
     }
 
+    /**
+     * Asks a running (or queued) briefing to stop (ADMIN). It ends STOPPED at the step's next check, with nothing
+     * published; {@link #restart} carries it on later.
+     */
+    public synchronized Views.Accepted stop(long id, String user) {
+        JobExecution execution = execution(id);
+        BatchStatus status = execution.getStatus();
+        if (status != BatchStatus.STARTING && status != BatchStatus.STARTED) {
+            throw new ConflictException("briefing " + id + " is " + status + "; only a running briefing can be stopped");
+        }
+        if (!runner.stop(execution)) {
+            throw new ConflictException("briefing " + id + " ended before it could be stopped");
+        }
+        LOG.info("briefing {} stopped by {}", id, user);
+        return new Views.Accepted(id, BatchStatus.STOPPING.name());
+    }
+
     /** Runs a failed (or stopped) briefing again from where it stopped; a new execution id. */
     public synchronized Views.Accepted restart(long id, String user) throws Exception {
         JobExecution execution = execution(id);
         if (execution.getStatus() != BatchStatus.FAILED && execution.getStatus() != BatchStatus.STOPPED) {
             throw new ConflictException("briefing " + id + " is " + execution.getStatus() + "; only a FAILED or STOPPED run can be restarted");
+        }
+        if (running.containsKey(id)) {
+            throw new ConflictException("briefing " + id + " is still stopping; restart it once it is STOPPED");
         }
         JobExecution last = jobRepository.getLastJobExecution(execution.getJobInstance());
         if (last != null && last.getId() != id) {
@@ -297,8 +326,12 @@ public class BriefingService implements DisposableBean {
         });
         Map<String, String> links = new LinkedHashMap<>();
         links.put("self", self);
-        if (execution.getStatus() == BatchStatus.FAILED || execution.getStatus() == BatchStatus.STOPPED) {
+        if ((execution.getStatus() == BatchStatus.FAILED || execution.getStatus() == BatchStatus.STOPPED)
+                && !running.containsKey(id)) {
             links.put("restart", self + "/restart");
+        }
+        if (execution.getStatus() == BatchStatus.STARTING || execution.getStatus() == BatchStatus.STARTED) {
+            links.put("stop", self + "/stop");
         }
         List<String> failures = new ArrayList<>();
         String description = execution.getExitStatus().getExitDescription();
@@ -376,7 +409,17 @@ public class BriefingService implements DisposableBean {
         return m.revision() == p.revision() && m.edition().equals(p.edition()) ? Optional.of(m) : Optional.empty();
     }
 
-    private static Views.Summary summary(JobExecution e, Manifest m) {
+    /**
+     * The status to show. Spring Batch records a stopped execution as STOPPED at once (JobOperator.stop gives it an
+     * end time), while its step may still be finishing the chunk or records it was at: as long as this server's
+     * thread still runs it, it is shown as STOPPING, and a client waits for STOPPED before restarting it.
+     */
+    private String status(JobExecution e) {
+        return e.getStatus() == BatchStatus.STOPPED && running.containsKey(e.getId()) ? BatchStatus.STOPPING.name()
+                : e.getStatus().name();
+    }
+
+    private Views.Summary summary(JobExecution e, Manifest m) {
         BriefingParameters p = BriefingParameters.from(e.getJobParameters());
         Map<String, List<String>> filters = new LinkedHashMap<>();
         if (!p.filters().parties().isEmpty()) filters.put("parties", p.filters().parties());
@@ -388,7 +431,7 @@ public class BriefingService implements DisposableBean {
         Views.Counts counts = m == null ? null
                 : new Views.Counts(m.counts().read(), m.counts().accepted(), m.counts().rejected(), m.counts().included());
         return new Views.Summary(e.getId(), p.asOf(), p.edition(), filters, p.template(), p.revision(),
-                e.getStatus().name(), e.getJobParameters().getString(STARTED_BY), e.getStartTime(), e.getEndTime(),
+                status(e), e.getJobParameters().getString(STARTED_BY), e.getStartTime(), e.getEndTime(),
                 seconds, counts);
     }
 

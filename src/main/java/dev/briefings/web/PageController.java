@@ -133,6 +133,7 @@ class PageController {
         model.addAttribute("rejects", folder.map(f -> RunFiles.rejects(f, REJECTS_SHOWN)).orElse(null));
         model.addAttribute("deliveries", folder.flatMap(RunFiles::deliveries).orElse(null));
         model.addAttribute("canRestart", detail.links().containsKey("restart") && isAdmin(user));
+        model.addAttribute("canStop", detail.links().containsKey("stop") && isAdmin(user));
         model.addAttribute("canDistribute", "COMPLETED".equals(detail.briefing().status()) && isAdmin(user));
         model.addAttribute("shownCap", REJECTS_SHOWN);
         return "web/run";
@@ -167,12 +168,24 @@ class PageController {
         return "redirect:/briefings/" + id(id);
     }
 
+    @PostMapping("/briefings/{id}/stop")
+    String stop(@PathVariable String id, Authentication user) {
+        service.stop(id(id), user.getName());
+        return "redirect:/briefings/" + id(id);
+    }
+
     @PostMapping("/briefings/{id}/restart")
     String restart(@PathVariable String id, Authentication user) throws Exception {
         return "redirect:/briefings/" + service.restart(id(id), user.getName()).id();
     }
 
-    private static boolean isAdmin(Authentication user) {
+    /** Admins see the admin links in every page's header. */
+    @ModelAttribute("admin")
+    boolean admin(Authentication user) {
+        return isAdmin(user);
+    }
+
+    static boolean isAdmin(Authentication user) {
         return user != null && user.getAuthorities().stream().map(GrantedAuthority::getAuthority)
                 .anyMatch(("ROLE_" + WebSecurity.ADMIN)::equals);
     }

@@ -47,6 +47,6 @@ final class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHa
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
             throws IOException {
         problems.write(request, response, ProblemResponses.problem(HttpStatus.FORBIDDEN, "Forbidden",
-                "your role may not do this; restarting and distributing a briefing need the ADMIN role"));
+                "your role may not do this; stopping, restarting and distributing a briefing need the ADMIN role"));
     }
 }

@@ -23,10 +23,16 @@ import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.DelegatingAuthenticationFailureHandler;
 import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
+import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
- * Who may do what: ANALYST submits, lists and downloads; ADMIN also restarts and distributes. The API takes HTTP basic on every
+ * Who may do what: ANALYST submits, lists and downloads (and reads the API documentation); ADMIN also stops,
+ * restarts and distributes, and sees what retention would remove. The API takes HTTP basic on every
  * request (stateless, so no CSRF token is needed); pages use a form login with CSRF protection. Every sign-in goes
  * through {@link ThrottledSignIn}; bodies are capped by {@link BodyLimit} before any of this runs.
  */
@@ -42,6 +48,14 @@ class WebSecurity {
     /** The pages load their own style sheet and script only, and have no inline script or style. */
     static final String PAGES_CSP = "default-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; "
             + "form-action 'self'";
+
+    /**
+     * Swagger UI (springdoc's own page) only: its scripts and style sheets come from this server too, but it sets
+     * style attributes and shows data: images, which the pages' policy forbids. Nothing else gets this policy.
+     */
+    static final String SWAGGER_UI_CSP = "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
+            + "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
+    static final String SWAGGER_UI = "/swagger-ui/**";
 
     @Bean
     PasswordEncoder passwordEncoder() {
@@ -83,8 +97,8 @@ class WebSecurity {
     SecurityFilterChain api(HttpSecurity http, ThrottledSignIn signIn, SecurityProblems problems) throws Exception {
         return http.securityMatcher("/api/**")
                 .authorizeHttpRequests(a -> a
-                        .requestMatchers(HttpMethod.GET, "/api/openapi.yaml").permitAll()
-                        .requestMatchers(HttpMethod.POST, "/api/briefings/*/restart", "/api/briefings/*/distribute").hasRole(ADMIN)
+                        .requestMatchers(HttpMethod.POST, "/api/briefings/*/restart", "/api/briefings/*/stop",
+                                "/api/briefings/*/distribute").hasRole(ADMIN)
                         .anyRequest().hasAnyRole(ANALYST, ADMIN))
                 .authenticationManager(signIn)
                 .httpBasic(b -> b.authenticationEntryPoint(problems))
@@ -104,16 +118,23 @@ class WebSecurity {
         var failures = new DelegatingAuthenticationFailureHandler(new LinkedHashMap<>(Map.of(
                 ThrottledSignIn.SignInThrottledException.class, new SimpleUrlAuthenticationFailureHandler(SignInPage.PATH + "?throttled"))),
                 new SimpleUrlAuthenticationFailureHandler(SignInPage.PATH + "?error"));
+        RequestMatcher swaggerUi = PathPatternRequestMatcher.withDefaults().matcher(SWAGGER_UI);
         return http
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/error", "/css/**", SignInPage.PATH).permitAll()
-                        .requestMatchers(HttpMethod.POST, "/briefings/*/restart", "/briefings/*/distribute").hasRole(ADMIN)
+                        .requestMatchers(HttpMethod.POST, "/briefings/*/restart", "/briefings/*/stop",
+                                "/briefings/*/distribute").hasRole(ADMIN)
+                        .requestMatchers(RetentionPage.PATH).hasRole(ADMIN)
                         .anyRequest().authenticated())
                 .authenticationManager(signIn)
                 .formLogin(f -> f.loginPage(SignInPage.PATH).failureHandler(failures))
                 // Scripts (metrics, curl) sign in with HTTP basic here too, and are answered like the API.
                 .httpBasic(b -> b.authenticationEntryPoint(problems))
-                .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(PAGES_CSP))
+                .headers(h -> h
+                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(swaggerUi,
+                                new ContentSecurityPolicyHeaderWriter(SWAGGER_UI_CSP)))
+                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(new NegatedRequestMatcher(swaggerUi),
+                                new ContentSecurityPolicyHeaderWriter(PAGES_CSP)))
                         .referrerPolicy(r -> r.policy(ReferrerPolicy.SAME_ORIGIN)))
                 .build();
     }

@@ -171,7 +171,7 @@ class ApiLimitsTest {
         mvc.perform(post("/api/briefings/1/restart").with(ANALYST)).andExpect(status().isForbidden())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.status").value(403))
-                .andExpect(jsonPath("$.detail").value("your role may not do this; restarting and distributing a "
+                .andExpect(jsonPath("$.detail").value("your role may not do this; stopping, restarting and distributing a "
                         + "briefing need the ADMIN role"));
     }
 

@@ -60,12 +60,6 @@ class BriefingApiTest {
     }
 
     @Test
-    void openApiDescriptionIsServed() throws Exception {
-        mvc.perform(get("/api/openapi.yaml")).andExpect(status().isOk())
-                .andExpect(content().string(org.hamcrest.Matchers.containsString("/api/briefings/{id}/files/{role}")));
-    }
-
-    @Test
     void badFiltersAreA400ThatNamesTheValue() throws Exception {
         mvc.perform(post("/api/briefings").with(ANALYST).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"stages\": [\"MINNING\"], \"parties\": [\"ZZ\"]}"))

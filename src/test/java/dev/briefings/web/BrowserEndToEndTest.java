@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,7 +29,11 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -38,10 +43,14 @@ import dev.briefings.BriefingsApplication;
 /**
  * Signs in with a real headless Chromium, requests a briefing through the form, waits for the run page to show its
  * files and downloads the PDF with the browser's session. Skipped only where Chromium is missing outside CI.
- * With -Dbriefings.screenshot=FILE it also saves a picture of the list page.
+ * With -Dbriefings.screenshot=FILE it also saves a picture of the list page. An admin reads the API in Swagger UI,
+ * stops a running briefing with the page's button and restarts it, and sees that retention is off.
  */
-@SpringBootTest(classes = BriefingsApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(classes = {BriefingsApplication.class, BrowserEndToEndTest.GateConfig.class}, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "server.address=127.0.0.1")
+// Closed after the class, before JUnit deletes the temporary folder: an open H2 database otherwise writes its trace
+// file into the folder being deleted, and the deletion fails.
+@DirtiesContext
 class BrowserEndToEndTest {
 
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
@@ -57,6 +66,17 @@ class BrowserEndToEndTest {
 
     @LocalServerPort
     int port;
+
+    @TestConfiguration
+    static class GateConfig {
+        @Bean
+        RunGate gate() {
+            return new RunGate();
+        }
+    }
+
+    @Autowired
+    RunGate gate;
 
     private ChromeDriverService service;
     private ChromeDriver browser;
@@ -137,5 +157,66 @@ class BrowserEndToEndTest {
             browser.manage().window().setSize(new Dimension(1280, 820));
             Files.write(Path.of(screenshot), browser.getScreenshotAs(OutputType.BYTES));
         }
+    }
+
+    private void signIn(String base, String name, String password, WebDriverWait wait) {
+        browser.get(base + "/");
+        browser.findElement(By.id("username")).sendKeys(name);
+        browser.findElement(By.id("password")).sendKeys(password);
+        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("request")));
+    }
+
+    @Test
+    void adminReadsTheApiStopsAndRestartsARunAndSeesRetention() throws Exception {
+        String base = "http://127.0.0.1:" + port;
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(120));
+        signIn(base, "admin", "admin-sample-password", wait);
+
+        // Swagger UI, from the header's link: its scripts ran (the operations are listed, from the generated
+        // document) and its style sheet applied (the method badges are coloured), under its own CSP.
+        browser.findElement(By.id("api-docs-link")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".opblock")));
+        wait.until(d -> d.findElements(By.cssSelector(".opblock-summary-path")).size() >= 7);
+        String paths = browser.findElements(By.cssSelector(".opblock-summary-path")).stream()
+                .map(e -> e.getAttribute("data-path")).toList().toString();
+        assertThat(paths).contains("/api/briefings/{id}/stop").contains("/api/briefings/{id}/files/{role}");
+        String badge = browser.findElement(By.cssSelector(".opblock-post .opblock-summary-method"))
+                .getCssValue("background-color");
+        assertThat(badge).isNotIn("rgba(0, 0, 0, 0)", "transparent");
+
+        // A run held in its ingest step: the admin's run page offers to stop it.
+        gate.arm("ingestRecordsStep");
+        browser.get(base + "/");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("request")));
+        browser.findElement(By.id("parties")).sendKeys("JP");
+        browser.executeScript("arguments[0].value = '2025-10-30';", browser.findElement(By.id("asOf")));
+        new Select(browser.findElement(By.id("stages"))).deselectAll();
+        browser.findElement(By.cssSelector("#request button[type=submit]")).click();
+        wait.until(ExpectedConditions.urlMatches("/briefings/\\d+$"));
+        String runUrl = browser.getCurrentUrl();
+        try {
+            assertThat(gate.reached.await(60, TimeUnit.SECONDS)).isTrue();
+            browser.navigate().refresh();
+            wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#stop button"))).click();
+            wait.until(ExpectedConditions.textToBe(By.id("run-status"), "STOPPING"));
+        } finally {
+            gate.release.countDown();
+        }
+        wait.until(ExpectedConditions.textToBe(By.id("run-status"), "STOPPED"));
+        assertThat(browser.getCurrentUrl()).isEqualTo(runUrl);
+        assertThat(browser.findElements(By.id("downloads"))).isEmpty();
+        assertThat(browser.findElements(By.id("stop"))).isEmpty();
+
+        // Restarted from the same page, it completes.
+        browser.findElement(By.cssSelector("form.restart button")).click();
+        wait.until(ExpectedConditions.not(ExpectedConditions.urlToBe(runUrl)));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#downloads a[data-role=briefing]")));
+        assertThat(browser.findElement(By.id("run-status")).getText()).isEqualTo("COMPLETED");
+
+        // No retention is configured here: the admin page says so.
+        browser.findElement(By.id("retention-link")).click();
+        assertThat(wait.until(ExpectedConditions.presenceOfElementLocated(By.id("retention-off"))).getText())
+                .contains("Retention is off");
     }
 }
