@@ -194,7 +194,7 @@ class SchemaMigrationTest {
                 return new String[] {"dev.briefings.database.DatabaseConfig", "dev.briefings.job.BriefingJobConfig",
                         "dev.briefings.job.BriefingRunner", "dev.briefings.history.RunHistory",
                         "dev.briefings.delivery.DeliveryJobConfig", "dev.briefings.delivery.DeliveryRunner",
-                        "dev.briefings.delivery.DeliveryLog"};
+                        "dev.briefings.delivery.DeliveryLog", "dev.briefings.delivery.MailConfig"};
             }
         }
     }

@@ -22,10 +22,8 @@ import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.scope.context.StepContext;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.StepExecution;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
-import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 
 import dev.briefings.BriefingsProperties;
 import dev.briefings.briefing.BriefingModelJson;
@@ -57,7 +55,7 @@ class PublishTaskletTest {
     @BeforeEach
     void setUp() throws Exception {
         DataSource ds = new DriverManagerDataSource("jdbc:h2:mem:" + System.nanoTime() + ";DB_CLOSE_DELAY=-1", "sa", "");
-        new ResourceDatabasePopulator(new ClassPathResource("schema-briefings.sql")).execute(ds);
+        org.flywaydb.core.Flyway.configure().dataSource(ds).locations("classpath:db/migration/h2").load().migrate();
         jdbc = new JdbcTemplate(ds);
         // Package-private in its feature; the test makes one over an in-memory database.
         var constructor = RunHistory.class.getDeclaredConstructor(JdbcTemplate.class);
