@@ -2,12 +2,15 @@ package dev.briefings.database;
 
 import java.io.EOFException;
 import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Map;
 import java.util.Properties;
 
 import org.h2.api.ErrorCode;
@@ -34,6 +37,11 @@ final class DatabaseSetup {
     static final String OWNER = "SA";
     /** Settings that need admin rights, for the database as this process opens it (see {@link #open()}). */
     static final String OWNER_SETTINGS = ";WRITE_DELAY=0";
+    /** H2's block: its files and chunks are made of whole blocks; the first two hold the file's header. */
+    private static final int BLOCK = 4096;
+    /** H2's chunk footer, the last bytes of a chunk, and the most its header, at the start of a chunk, may take. */
+    private static final int FOOTER = 128;
+    private static final int HEADER = 1024;
 
     private final H2Files files;
     private final String url;
@@ -100,8 +108,16 @@ final class DatabaseSetup {
 
     /**
      * H2 opens a file that was cut short by going back to its last complete changes, silently dropping the rest (the
-     * run history with them). Its header names the version the file held when it was last written whole: a store that
-     * opens at an older one has lost data. Read-only, and skipped while another process has the file open.
+     * run history with them). Two signs tell such a file, read while this process holds H2's file lock (so no writer
+     * is busy with it); skipped while another process has the file open.
+     * <ul>
+     * <li>The store opens at an older version than its header names. H2 rewrites the header only now and then (not
+     * for a chunk it appends, and not at all in some files), so this alone misses a cut among the newest chunks.</li>
+     * <li>The file does not end where H2 stopped writing (see {@link #endsWhereWritingStopped}).</li>
+     * </ul>
+     * A file cut exactly at the end of an older chunk is, byte for byte, the file as it was then, and one cut at a
+     * block's end inside its newest chunk is, byte for byte, one whose last write a full disk or a kill stopped: nothing
+     * can tell those from whole files.
      */
     private void requireWhole(Path data) {
         if (!Files.exists(data)) {
@@ -109,7 +125,8 @@ final class DatabaseSetup {
         }
         try (MVStore store = new MVStore.Builder().fileName(data.toString()).readOnly().open()) {
             long written = DataUtils.readHexLong(store.getStoreHeader(), "version", 0);
-            if (store.getCurrentVersion() < written) {
+            long opened = store.getCurrentVersion();
+            if (opened < written || !endsWhereWritingStopped(data, opened)) {
                 throw new DatabaseFault("the database file " + data + " is damaged (its last changes are missing or "
                         + "unreadable: truncated or corrupt), so no briefing can run or resume." + recovery());
             }
@@ -143,6 +160,81 @@ final class DatabaseSetup {
                     + files.passwords() + " that was made with it.");
         }
         return owner;
+    }
+
+    /**
+     * Whether the file ends where H2 stopped writing it. H2 writes whole blocks, each chunk (the changes of one or more
+     * commits) ending with its footer, and shrinks the file only down to the end of a chunk; a write that a full disk
+     * or a kill stops ends at a block's end too, inside the chunk it was writing, which is newer than any the store
+     * opens (its commit never returned). Any other end is a cut: inside a block, or inside a chunk written whole once.
+     * H2 has no public call for this; chunk headers and footers are read as H2 writes them (its Chunk class).
+     *
+     * @param opened the version the store opens at
+     */
+    private static boolean endsWhereWritingStopped(Path data, long opened) {
+        try (RandomAccessFile file = new RandomAccessFile(data.toFile(), "r")) {
+            long size = file.length();
+            if (size % BLOCK != 0) {
+                return false;
+            }
+            long blocks = size / BLOCK;
+            if (blocks <= 2) {
+                return true; // the header alone: no chunk to end with (the header's version says if one is missing)
+            }
+            byte[] footer = new byte[FOOTER];
+            file.seek(size - FOOTER);
+            file.readFully(footer);
+            if (isFooter(footer, blocks)) {
+                return true;
+            }
+            // The chunk the file ends in starts at the nearest block before the end that starts with a chunk header.
+            byte[] header = new byte[HEADER];
+            for (long block = blocks - 1; block >= 2; block--) {
+                file.seek(block * BLOCK);
+                file.readFully(header);
+                Map<String, String> chunk = chunkHeader(header);
+                if (chunk != null) {
+                    return block + DataUtils.parseHexLong(chunk.get("len")) > blocks
+                            && DataUtils.parseHexLong(chunk.get("version")) > opened;
+                }
+            }
+            return false;
+        } catch (IOException e) {
+            throw new DatabaseFault("cannot read the database file " + data + ": " + PrivateFiles.reason(e), e);
+        }
+    }
+
+    /** A chunk's footer: "chunk:ID,len:BLOCKS,version:V,fletcher:CHECKSUM", its checksum right, after the header. */
+    private static boolean isFooter(byte[] bytes, long fileBlocks) {
+        String text = new String(bytes, StandardCharsets.ISO_8859_1);
+        int checksum = text.indexOf(",fletcher:");
+        if (!text.startsWith("chunk:") || checksum < 0) {
+            return false;
+        }
+        try {
+            Map<String, String> footer = DataUtils.parseMap(text.substring(0, checksum));
+            String stated = DataUtils.parseMap(text.substring(checksum + 1).strip()).get("fletcher");
+            return stated != null && (int) DataUtils.parseHexLong(stated) == DataUtils.getFletcher32(bytes, 0, checksum)
+                    && footer.containsKey("len") && fileBlocks - DataUtils.parseHexLong(footer.get("len")) >= 2;
+        } catch (MVStoreException | NumberFormatException e) {
+            return false; // not a map: page data, not a footer
+        }
+    }
+
+    /** A chunk's header, "chunk:ID,len:BLOCKS,...,version:V,...", one line at the start of its first block; else null. */
+    private static Map<String, String> chunkHeader(byte[] bytes) {
+        String text = new String(bytes, StandardCharsets.ISO_8859_1);
+        int end = text.indexOf('\n');
+        if (!text.startsWith("chunk:") || end < 0) {
+            return null;
+        }
+        try {
+            Map<String, String> header = DataUtils.parseMap(text.substring(0, end).strip());
+            return header.containsKey("len") && header.containsKey("version") && DataUtils.parseHexLong(header.get("len")) > 0
+                    ? header : null;
+        } catch (MVStoreException | NumberFormatException e) {
+            return null; // not a map: page data, not a header
+        }
     }
 
     /** The owner's connection; makes the database when there is none, and secures one of an earlier version. */

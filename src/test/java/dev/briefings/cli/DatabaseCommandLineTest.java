@@ -19,6 +19,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
+import java.util.Map;
 import java.util.Properties;
 import java.util.stream.Stream;
 
@@ -49,6 +50,9 @@ import dev.briefings.job.BriefingRunner;
  * uses it with exit 2 and one message that names the file and says how to restore it or start afresh.
  */
 class DatabaseCommandLineTest {
+
+    /** H2's block: its files and chunks are whole blocks, the first two the file's header. */
+    private static final int BLOCK = 4096;
 
     @TempDir
     Path tmp;
@@ -200,14 +204,30 @@ class DatabaseCommandLineTest {
         assertDatabaseFault(run(), file, "damaged (it was cut short: truncated)");
         assertThat(file).hasSize(100);
 
-        // Cut inside its last changes (the chunk of the highest version, wherever H2 put it: the file may go on with
-        // free space, and the header may name an older chunk): H2 alone would open the changes before them, without
-        // the run just made.
+        // Cut inside its last changes: the newest chunk, which ends the file (its footer, the file's last 128 bytes,
+        // gives its length in blocks). H2 rewrites the header only now and then, so this chunk can be newer than the
+        // version the header names; H2 alone opens the version before it.
         Files.copy(intact, file, StandardCopyOption.REPLACE_EXISTING);
-        long newestChunk = newestChunk(file);
-        assertThat(newestChunk).isPositive().isLessThan(size);
-        truncate(file, newestChunk + 100);
+        Map<String, String> newest = lastChunkFooter(file);
+        long newestStart = size - DataUtils.parseHexLong(newest.get("len")) * BLOCK;
+        assertThat(newestStart).isGreaterThanOrEqualTo(2 * BLOCK).isLessThan(size);
+        assertThat(openedVersion(file)).isEqualTo(DataUtils.parseHexLong(newest.get("version")));
+        // (Not at a block's end: that is how a full disk or a kill leaves a write whose commit never returned.)
+        for (long cut : new long[] {newestStart + 100, size - 1}) {
+            Files.copy(intact, file, StandardCopyOption.REPLACE_EXISTING);
+            truncate(file, cut);
+            assertThat(openedVersion(file)).as("cut at " + cut).isLessThan(DataUtils.parseHexLong(newest.get("version")));
+            assertDatabaseFault(run(), file, "damaged (its last changes are missing or unreadable: truncated or corrupt)");
+            assertThat(file).hasSize(cut);
+        }
+
+        // Cut inside the first chunk after the header: H2 alone would open it as an empty database, without the run
+        // just made (its history), and the run would write the briefing again.
+        Files.copy(intact, file, StandardCopyOption.REPLACE_EXISTING);
+        truncate(file, 2 * BLOCK + 100);
+        assertThat(completedRuns(file, "alone")).isZero();
         assertDatabaseFault(run(), file, "damaged (its last changes are missing or unreadable: truncated or corrupt)");
+        assertThat(completedRuns(intact, "intact")).isEqualTo(1);
 
         // Overwritten with other bytes.
         byte[] noise = new byte[(int) size];
@@ -222,26 +242,36 @@ class DatabaseCommandLineTest {
         assertThat(whole.out()).contains("was already written");
     }
 
-    /** Where the chunk of the highest version starts: chunks begin at a block with a "chunk:" header line. */
-    private static long newestChunk(Path file) throws IOException {
-        long blockSize;
-        try (MVStore store = new MVStore.Builder().fileName(file.toString()).readOnly().open()) {
-            blockSize = DataUtils.readHexLong(store.getStoreHeader(), "blockSize", 0);
-        }
+    /** The footer that ends the file's last chunk: "chunk:ID,len:BLOCKS,version:V,fletcher:CHECKSUM", hex values. */
+    private static Map<String, String> lastChunkFooter(Path file) throws IOException {
         byte[] bytes = Files.readAllBytes(file);
-        long newest = -1;
-        long newestVersion = -1;
-        for (long at = 2 * blockSize; at + 6 <= bytes.length; at += blockSize) { // blocks 0 and 1 hold the store header
-            String head = new String(bytes, (int) at, (int) Math.min(1024, bytes.length - at), StandardCharsets.ISO_8859_1);
-            if (head.startsWith("chunk:")) {
-                long version = DataUtils.readHexLong(DataUtils.parseMap(head.substring(0, head.indexOf('\n')).strip()), "version", -1);
-                if (version > newestVersion) {
-                    newestVersion = version;
-                    newest = at;
-                }
-            }
+        String footer = new String(bytes, bytes.length - 128, 128, StandardCharsets.ISO_8859_1).strip();
+        assertThat(footer).startsWith("chunk:").contains(",len:").contains(",version:");
+        return DataUtils.parseMap(footer);
+    }
+
+    /** The version H2 opens the file at, read-only. */
+    private static long openedVersion(Path file) {
+        try (MVStore store = new MVStore.Builder().fileName(file.toString()).readOnly().open()) {
+            return store.getCurrentVersion();
         }
-        return newest;
+    }
+
+    /** The completed runs H2 alone finds in a copy of the file (0 when it has no run history table). */
+    private long completedRuns(Path file, String copy) throws Exception {
+        Path folder = Files.createDirectories(tmp.resolve(copy));
+        Files.copy(file, folder.resolve("briefings.mv.db"), StandardCopyOption.REPLACE_EXISTING);
+        Properties passwords = new Properties();
+        try (var in = Files.newBufferedReader(data.resolve("briefings.passwords"))) {
+            passwords.load(in);
+        }
+        try (Connection owner = connect("jdbc:h2:file:" + folder.resolve("briefings") + ";IFEXISTS=TRUE", "SA",
+                passwords.getProperty("owner-password"))) {
+            if (count(owner, "SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_NAME = 'BATCH_JOB_EXECUTION'") == 0) {
+                return 0;
+            }
+            return count(owner, "SELECT COUNT(*) FROM BATCH_JOB_EXECUTION WHERE STATUS = 'COMPLETED'");
+        }
     }
 
     private static void truncate(Path file, long length) throws IOException {

@@ -6,18 +6,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Properties;
+import java.util.Random;
 import java.util.stream.Stream;
 
 import com.zaxxer.hikari.HikariDataSource;
 
+import org.h2.mvstore.DataUtils;
+import org.h2.mvstore.MVMap;
+import org.h2.mvstore.MVStore;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,6 +37,7 @@ class DatabaseSetupTest {
 
     private static final int ADMIN_RIGHTS_REQUIRED = 90040; // org.h2.api.ErrorCode.ADMIN_RIGHTS_REQUIRED
     private static final int WRONG_USER_OR_PASSWORD = 28000;
+    private static final int BLOCK = 4096; // H2's: its files and chunks are whole blocks
 
     @TempDir
     Path tmp;
@@ -188,6 +196,100 @@ class DatabaseSetupTest {
                 .hasMessageContaining("copy a backup over " + file)
                 .hasMessageContaining("move " + file + " and " + data.resolve("work") + " away");
         assertThat(file).isEmptyFile();
+    }
+
+    /**
+     * H2 writes its file's header again only now and then, not for a chunk it appends: the newest chunks can be newer
+     * than the version the header names, and a cut inside them makes H2 open the version before them, which is no
+     * older than the header's. Where the file ends tells the cut; a file that ends inside the chunk H2 was writing
+     * when it stopped (a full disk, a kill: that commit never returned) is whole.
+     */
+    @Test
+    void aFileCutInsideChunksAppendedAfterItsHeaderIsAFaultAndOneWhoseLastWriteStoppedIsNot() throws Exception {
+        try (HikariDataSource dataSource = DatabaseAccess.start(data, DatabaseAccess.fromFile());
+             Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE probe (n INT)");
+            s.execute("INSERT INTO probe VALUES (7)");
+        }
+        Path file = data.resolve("briefings.mv.db");
+        long closed = Files.size(file);
+        // Three commits appended at the end (no free space reused), each a chunk of at least four blocks, and no
+        // close (as after kill -9).
+        MVStore appender = new MVStore.Builder().fileName(file.toString()).open();
+        appender.setReuseSpace(false);
+        MVMap<Integer, byte[]> appended = appender.openMap("test.appended");
+        Random random = new Random(3);
+        for (int i = 0; i < 3; i++) {
+            byte[] value = new byte[3 * BLOCK];
+            random.nextBytes(value);
+            appended.put(i, value);
+            appender.commit();
+        }
+        appender.closeImmediately();
+        long size = Files.size(file);
+        long header;
+        long newest;
+        try (MVStore store = new MVStore.Builder().fileName(file.toString()).readOnly().open()) {
+            header = DataUtils.readHexLong(store.getStoreHeader(), "version", 0);
+            newest = store.getCurrentVersion();
+        }
+        assertThat(header).isLessThan(newest);
+        assertThat(size).isGreaterThanOrEqualTo(closed + 3 * 4 * BLOCK);
+        Path whole = Files.copy(file, tmp.resolve("whole.mv.db"));
+
+        // Cut inside the newest chunk, inside a block: H2 alone opens the version before it.
+        Files.copy(whole, file, StandardCopyOption.REPLACE_EXISTING);
+        truncate(file, size - 100);
+        assertThat(openedVersion(file)).isLessThan(newest).isGreaterThanOrEqualTo(header);
+        assertDamaged(file);
+        assertThat(file).hasSize(size - 100);
+
+        // Ending inside a chunk written whole once: a copy of the first appended chunk's first two blocks at the end.
+        Files.copy(whole, file, StandardCopyOption.REPLACE_EXISTING);
+        byte[] bytes = Files.readAllBytes(whole);
+        Files.write(file, java.util.Arrays.copyOfRange(bytes, (int) closed, (int) closed + 2 * BLOCK),
+                StandardOpenOption.APPEND);
+        assertDamaged(file);
+
+        // Ending at a block's end inside the newest chunk: as a full disk leaves the write of a commit that never
+        // returned. H2 opens the version before it, with everything committed until then.
+        Files.copy(whole, file, StandardCopyOption.REPLACE_EXISTING);
+        truncate(file, size - BLOCK);
+        assertThat(openedVersion(file)).isLessThan(newest);
+        assertThat(probe()).isEqualTo(7);
+
+        Files.copy(whole, file, StandardCopyOption.REPLACE_EXISTING);
+        assertThat(probe()).isEqualTo(7);
+        assertThat(openedVersion(file)).isGreaterThanOrEqualTo(newest);
+    }
+
+    private static void truncate(Path file, long length) throws Exception {
+        try (RandomAccessFile f = new RandomAccessFile(file.toFile(), "rw")) {
+            f.setLength(length);
+        }
+    }
+
+    private static long openedVersion(Path file) {
+        try (MVStore store = new MVStore.Builder().fileName(file.toString()).readOnly().open()) {
+            return store.getCurrentVersion();
+        }
+    }
+
+    private void assertDamaged(Path file) {
+        assertThatThrownBy(() -> DatabaseAccess.start(data, DatabaseAccess.fromFile()))
+                .isInstanceOf(DatabaseFault.class)
+                .hasMessageStartingWith("the database file " + file + " is damaged (its last changes are missing or "
+                        + "unreadable: truncated or corrupt)");
+    }
+
+    /** The probe row, through the application's data source. */
+    private int probe() throws Exception {
+        try (HikariDataSource dataSource = DatabaseAccess.start(data, DatabaseAccess.fromFile());
+             Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT n FROM probe")) {
+            assertThat(rs.next()).isTrue();
+            return rs.getInt(1);
+        }
     }
 
     @Test
