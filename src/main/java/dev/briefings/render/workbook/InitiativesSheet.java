@@ -43,6 +43,7 @@ final class InitiativesSheet {
     private RowCursor cursor;
     private Links links;
     private StreamedCount.Counter count;
+    private Links.Attached attachedLinks;
 
     /** Writes the rows; returns how many were written and how many did not fit under Excel's row limit. */
     StreamedCount write(InitiativeRows rows) {
@@ -57,7 +58,7 @@ final class InitiativesSheet {
         SXSSFSheet sheet = workbook.getSheet(WorkbookTemplate.INITIATIVES);
         header = WorkbookTemplate.firstFreeRow(template) - 1;
         cursor = new RowCursor(sheet, header + 1);
-        links = new Links(workbook.getCreationHelper(), styles);
+        links = new Links(styles);
         count = new StreamedCount.Counter();
     }
 
@@ -73,7 +74,13 @@ final class InitiativesSheet {
     StreamedCount end() {
         workbook.getSheet(WorkbookTemplate.INITIATIVES).createFreezePane(0, header + 1);
         table(template, header, cursor.position() - 1);
+        attachedLinks = links.attach(template);
         return count.result();
+    }
+
+    /** The sheet's links after the first, to be written as the workbook is saved; null if none. */
+    Links.Attached attachedLinks() {
+        return attachedLinks;
     }
 
     private void write(Row row, InitiativeRow item, Links links) {

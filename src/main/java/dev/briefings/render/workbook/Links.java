@@ -1,21 +1,38 @@
 package dev.briefings.render.workbook;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
-import org.apache.poi.common.usermodel.HyperlinkType;
+import org.apache.poi.openxml4j.opc.PackagePart;
+import org.apache.poi.openxml4j.opc.PackageRelationship;
 import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.CreationHelper;
-import org.apache.poi.ss.usermodel.Hyperlink;
 import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.util.CellReference;
+import org.apache.poi.xssf.usermodel.XSSFHyperlink;
+import org.apache.poi.xssf.usermodel.XSSFRelation;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.openxmlformats.schemas.spreadsheetml.x2006.main.CTHyperlink;
 
 /**
  * Writes source addresses as hyperlink cells on one sheet. Only http(s) addresses become links (a javascript: or
  * file: address from a record stays inert text). Links stop after {@link #MAX_LINKS_PER_SHEET}; later addresses
- * are written as plain text. Why a cap: a streamed sheet still keeps every hyperlink in memory until the file is
- * written (about 2 KB each in POI, copied once more while saving), so a million links would not fit a small heap;
- * and Excel itself accepts only some 65,000 hyperlinks per worksheet.
+ * are written as plain text, as Excel itself accepts only some 65,000 hyperlinks per worksheet.
+ * <p>
+ * Why not POI's hyperlinks for every cell: each is an XML document of its own (about 2 KB, kept until the file is
+ * written, then copied into the sheet's document); 20,000 of them were a tenth of a 10,000-record run and 55 MB of
+ * its memory. So only the cell and its address are noted while the rows stream; when the sheet is finished
+ * ({@link #attach}) each address gets its relationship, the first link goes through POI (which puts the sheet's
+ * {@code <hyperlinks>} element where the schema wants it), and the others are written into that element as the
+ * workbook is saved ({@link Attached#into}): the same XML POI writes for them.
  */
 final class Links {
 
@@ -23,35 +40,58 @@ final class Links {
     /** Excel does not open longer link addresses. */
     static final int MAX_ADDRESS = 2_079;
 
-    private final CreationHelper helper;
     private final WorkbookStyles styles;
     private final int limit;
-    private int written;
+    private final List<String> cells = new ArrayList<>();
+    private final List<String> addresses = new ArrayList<>();
 
-    Links(CreationHelper helper, WorkbookStyles styles) {
-        this(helper, styles, MAX_LINKS_PER_SHEET);
+    Links(WorkbookStyles styles) {
+        this(styles, MAX_LINKS_PER_SHEET);
     }
 
-    Links(CreationHelper helper, WorkbookStyles styles, int limit) {
-        this.helper = helper;
+    Links(WorkbookStyles styles, int limit) {
         this.styles = styles;
         this.limit = limit;
     }
 
     Cell write(Row row, int col, String url) {
-        if (url == null || written >= limit || !linkable(url)) {
+        if (url == null || cells.size() >= limit || !linkable(url)) {
             return Cells.text(row, col, url, styles.text());
         }
         Cell cell = Cells.text(row, col, url, styles.link());
-        Hyperlink link = helper.createHyperlink(HyperlinkType.URL);
-        link.setAddress(url);
-        cell.setHyperlink(link);
-        written++;
+        cells.add(new CellReference(row.getRowNum(), col).formatAsString());
+        addresses.add(url);
         return cell;
     }
 
-    int written() {
-        return written;
+    /**
+     * Gives every noted address its relationship on {@code sheet} (in cell order, as POI would when saving) and the
+     * first one its POI hyperlink; returns the rest, to be written into the sheet's XML as it is saved, or null when
+     * the sheet has no more than one link.
+     */
+    Attached attach(XSSFSheet sheet) {
+        if (cells.isEmpty()) {
+            return null;
+        }
+        PackagePart part = sheet.getPackagePart();
+        String type = XSSFRelation.SHEET_HYPERLINKS.getRelation();
+        List<String> ids = new ArrayList<>(cells.size() - 1);
+        for (int i = 0; i < cells.size(); i++) {
+            PackageRelationship relationship = part.addExternalRelationship(addresses.get(i), type);
+            if (i == 0) {
+                CTHyperlink first = CTHyperlink.Factory.newInstance();
+                first.setRef(cells.get(0));
+                first.setId(relationship.getId());
+                sheet.addHyperlink(new Attachedlink(first, relationship));
+            } else {
+                ids.add(relationship.getId());
+            }
+        }
+        addresses.clear();
+        if (ids.isEmpty()) {
+            return null;
+        }
+        return new Attached(part.getPartName().getName().substring(1), List.copyOf(cells.subList(1, cells.size())), ids);
     }
 
     private static boolean linkable(String url) {
@@ -64,6 +104,47 @@ final class Links {
             return lower.equals("http") || lower.equals("https");
         } catch (URISyntaxException e) {
             return false; // not a valid address: written as text, which keeps the record's value visible
+        }
+    }
+
+    /** A POI hyperlink whose relationship already exists (POI's constructor for that is protected). */
+    private static final class Attachedlink extends XSSFHyperlink {
+        Attachedlink(CTHyperlink link, PackageRelationship relationship) {
+            super(link, relationship);
+        }
+    }
+
+    /**
+     * The links of one sheet after its first: the sheet's zip entry, their cells and their relationships' ids.
+     */
+    record Attached(String entry, List<String> cells, List<String> ids) {
+
+        /** The first hyperlink element POI wrote: its prefix and the relationships namespace's prefix. */
+        private static final Pattern FIRST = Pattern.compile(
+                "<((?:[A-Za-z_][\\w.-]*:)?)hyperlink\\s[^>]*?\\b([A-Za-z_][\\w.-]*):id=\"");
+
+        /** The sheet's XML as POI wrote it, with these links added after the first one. */
+        InputStream into(InputStream sheetXml) throws IOException {
+            String xml;
+            try (sheetXml) {
+                xml = new String(sheetXml.readAllBytes(), StandardCharsets.UTF_8);
+            }
+            Matcher first = FIRST.matcher(xml);
+            String end = first.find() ? "</" + first.group(1) + "hyperlinks>" : null;
+            int at = end == null ? -1 : xml.indexOf(end, first.end());
+            if (at < 0) {
+                throw new IllegalStateException("the workbook's sheet " + entry + " has no hyperlinks element to add "
+                        + cells.size() + " links to");
+            }
+            StringBuilder out = new StringBuilder(xml.length() + cells.size() * 40);
+            out.append(xml, 0, at);
+            String element = "<" + first.group(1) + "hyperlink ref=\"";
+            String id = "\" " + first.group(2) + ":id=\"";
+            for (int i = 0; i < cells.size(); i++) {
+                out.append(element).append(cells.get(i)).append(id).append(ids.get(i)).append("\"/>");
+            }
+            out.append(xml, at, xml.length());
+            return new ByteArrayInputStream(out.toString().getBytes(StandardCharsets.UTF_8));
         }
     }
 }

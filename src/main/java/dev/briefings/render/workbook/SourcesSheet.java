@@ -33,6 +33,7 @@ final class SourcesSheet {
     private RowCursor cursor;
     private Links links;
     private StreamedCount.Counter count;
+    private Links.Attached attachedLinks;
 
     StreamedCount write(InitiativeRows rows) {
         begin();
@@ -45,7 +46,7 @@ final class SourcesSheet {
         sheet = workbook.getSheet(WorkbookTemplate.SOURCES);
         header = WorkbookTemplate.firstFreeRow(workbook.getXSSFWorkbook().getSheet(WorkbookTemplate.SOURCES)) - 1;
         cursor = new RowCursor(sheet, header + 1);
-        links = new Links(workbook.getCreationHelper(), styles);
+        links = new Links(styles);
         count = new StreamedCount.Counter();
     }
 
@@ -67,7 +68,13 @@ final class SourcesSheet {
         sheet.createFreezePane(0, header + 1);
         int last = Math.max(cursor.position() - 1, header + 1);
         sheet.setAutoFilter(new CellRangeAddress(header, last, 0, WorkbookTemplate.SOURCE_COLUMNS - 1));
+        attachedLinks = links.attach(workbook.getXSSFWorkbook().getSheet(WorkbookTemplate.SOURCES));
         return count.result();
+    }
+
+    /** The sheet's links after the first, to be written as the workbook is saved; null if none. */
+    Links.Attached attachedLinks() {
+        return attachedLinks;
     }
 
     private void write(Row row, InitiativeRow item, SourceRef source, Links links) {

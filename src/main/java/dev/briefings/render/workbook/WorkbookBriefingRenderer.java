@@ -1,6 +1,7 @@
 package dev.briefings.render.workbook;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -8,13 +9,19 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.ZoneOffset;
 import java.util.Date;
+import java.util.Enumeration;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.zip.Deflater;
 
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
+import org.apache.poi.openxml4j.util.ZipEntrySource;
 
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.apache.poi.xssf.streaming.SheetDataWriter;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 import dev.briefings.briefing.BriefingMeta;
@@ -75,23 +82,14 @@ public final class WorkbookBriefingRenderer {
     /** A workbook being written: rows go to temporary files as they come. Not thread-safe. */
     public static final class Streaming implements AutoCloseable {
         private final XSSFWorkbook xssf;
-        private final SXSSFWorkbook workbook;
+        private final SavingWorkbook workbook;
         private final WorkbookStyles styles;
         private final InitiativesSheet initiativesSheet;
         private final SourcesSheet sourcesSheet;
 
         private Streaming(WorkbookTemplate.Opened template) {
             this.xssf = template.workbook();
-            // Shared strings off (that table would hold every text); temp files uncompressed (faster; deleted at once).
-            this.workbook = new SXSSFWorkbook(xssf, ROW_WINDOW, false, false) {
-                /** Fastest deflate: the sheets are most of the work of saving and compress well even so. */
-                @Override
-                protected ZipArchiveOutputStream createArchiveOutputStream(OutputStream out) {
-                    ZipArchiveOutputStream zip = super.createArchiveOutputStream(out);
-                    zip.setLevel(Deflater.BEST_SPEED);
-                    return zip;
-                }
-            };
+            this.workbook = new SavingWorkbook(xssf);
             this.styles = template.styles();
             this.initiativesSheet = new InitiativesSheet(workbook, styles);
             this.sourcesSheet = new SourcesSheet(workbook, styles);
@@ -108,6 +106,8 @@ public final class WorkbookBriefingRenderer {
         public void finish(BriefingModel model, Path out) {
             StreamedCount initiatives = initiativesSheet.end();
             StreamedCount sources = sourcesSheet.end();
+            workbook.addLinks(initiativesSheet.attachedLinks());
+            workbook.addLinks(sourcesSheet.attachedLinks());
             new SummarySheet(workbook, styles).write(model, initiatives, sources);
             new FundingSheet(workbook, styles).write(model);
             new RisksSheet(workbook, styles).write(model);
@@ -151,6 +151,73 @@ public final class WorkbookBriefingRenderer {
             } catch (IOException e) {
                 throw new UncheckedIOException("Cannot close the workbook: " + e.getMessage(), e);
             }
+        }
+    }
+
+    /**
+     * POI's streaming workbook as this renderer saves it: shared strings off (that table would hold every text),
+     * temporary files uncompressed (faster; deleted at once) and written by {@link SheetXmlWriter}, the fastest
+     * deflate (the sheets are most of the work of saving and compress well even so), and the links that
+     * {@link Links} noted added to their sheets' XML on the way into the file.
+     */
+    private static final class SavingWorkbook extends SXSSFWorkbook {
+        private final Map<String, Links.Attached> links = new HashMap<>();
+
+        SavingWorkbook(XSSFWorkbook template) {
+            super(template, ROW_WINDOW, false, false);
+        }
+
+        void addLinks(Links.Attached attached) {
+            if (attached != null) {
+                links.put(attached.entry(), attached);
+            }
+        }
+
+        @Override
+        protected ZipArchiveOutputStream createArchiveOutputStream(OutputStream out) {
+            ZipArchiveOutputStream zip = super.createArchiveOutputStream(out);
+            zip.setLevel(Deflater.BEST_SPEED);
+            return zip;
+        }
+
+        @Override
+        protected SheetDataWriter createSheetDataWriter() throws IOException {
+            return new SheetXmlWriter();
+        }
+
+        @Override
+        protected void injectData(ZipEntrySource parts, OutputStream out) throws IOException {
+            super.injectData(links.isEmpty() ? parts : new LinkedParts(parts, links), out);
+        }
+    }
+
+    /** The saved parts of a workbook, with the noted links in their sheets. */
+    private record LinkedParts(ZipEntrySource parts, Map<String, Links.Attached> links) implements ZipEntrySource {
+        @Override
+        public Enumeration<? extends ZipArchiveEntry> getEntries() {
+            return parts.getEntries();
+        }
+
+        @Override
+        public ZipArchiveEntry getEntry(String path) {
+            return parts.getEntry(path);
+        }
+
+        @Override
+        public InputStream getInputStream(ZipArchiveEntry entry) throws IOException {
+            Links.Attached attached = links.get(entry.getName());
+            InputStream in = parts.getInputStream(entry);
+            return attached == null ? in : attached.into(in);
+        }
+
+        @Override
+        public void close() throws IOException {
+            parts.close();
+        }
+
+        @Override
+        public boolean isClosed() {
+            return parts.isClosed();
         }
     }
 

@@ -3,10 +3,12 @@ package dev.briefings.render.workbook;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -526,20 +528,49 @@ class WorkbookBriefingRendererTest {
     }
 
     @Test
-    void linksStopAtTheLimitAndTheAddressStaysAsText() throws IOException {
+    void linksStopAtTheLimitAndTheAddressStaysAsText() throws Exception {
         try (var wb = new XSSFWorkbook()) {
             var styles = new WorkbookStyles(wb.createCellStyle(), null, null, wb.createCellStyle(), null, null, null,
                     null, null, null, null, null, wb.createCellStyle(), null, null, null, null);
-            var links = new Links(wb.getCreationHelper(), styles, 2);
+            var links = new Links(styles, 2);
             var sheet = wb.createSheet();
             for (int r = 0; r < 3; r++) {
                 links.write(sheet.createRow(r), 0, "https://example.org/" + r);
             }
-            assertThat(sheet.getRow(1).getCell(0).getHyperlink()).isNotNull();
-            assertThat(sheet.getRow(2).getCell(0).getHyperlink()).isNull();
+            assertThat(sheet.getRow(0).getCell(0).getCellStyle().getIndex()).isEqualTo(styles.link().getIndex());
+            assertThat(sheet.getRow(2).getCell(0).getCellStyle().getIndex()).isEqualTo(styles.text().getIndex());
             assertThat(sheet.getRow(2).getCell(0).getStringCellValue()).isEqualTo("https://example.org/2");
-            assertThat(links.written()).isEqualTo(2);
+
+            Links.Attached rest = links.attach(sheet);
+            // The first link is POI's; the second waits to be written into the sheet's XML.
+            assertThat(sheet.getHyperlinkList()).hasSize(1);
+            assertThat(sheet.getHyperlinkList().get(0).getCellRef()).isEqualTo("A1");
+            assertThat(sheet.getHyperlinkList().get(0).getAddress()).isEqualTo("https://example.org/0");
+            assertThat(rest.cells()).containsExactly("A2");
+            var relationships = sheet.getPackagePart().getRelationships();
+            assertThat(relationships.getRelationshipByID(rest.ids().get(0)).getTargetURI())
+                    .hasToString("https://example.org/1");
+            assertThat(relationships.size()).isEqualTo(2);
         }
+    }
+
+    @Test
+    void theNotedLinksGoIntoTheHyperlinksElementWhateverItsPrefix() throws IOException {
+        var attached = new Links.Attached("xl/worksheets/sheet1.xml", List.of("P3", "P4"), List.of("rId7", "rId8"));
+        String plain = "<worksheet><sheetData/><hyperlinks><hyperlink ref=\"P2\" r:id=\"rId6\"/></hyperlinks>"
+                + "<pageMargins/></worksheet>";
+        assertThat(new String(attached.into(new ByteArrayInputStream(plain.getBytes(StandardCharsets.UTF_8)))
+                .readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("<worksheet><sheetData/><hyperlinks>"
+                + "<hyperlink ref=\"P2\" r:id=\"rId6\"/><hyperlink ref=\"P3\" r:id=\"rId7\"/>"
+                + "<hyperlink ref=\"P4\" r:id=\"rId8\"/></hyperlinks><pageMargins/></worksheet>");
+        String prefixed = "<x:worksheet><x:hyperlinks><x:hyperlink ref=\"P2\" rel:id=\"rId6\"/></x:hyperlinks></x:worksheet>";
+        assertThat(new String(attached.into(new ByteArrayInputStream(prefixed.getBytes(StandardCharsets.UTF_8)))
+                .readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("<x:worksheet><x:hyperlinks>"
+                + "<x:hyperlink ref=\"P2\" rel:id=\"rId6\"/><x:hyperlink ref=\"P3\" rel:id=\"rId7\"/>"
+                + "<x:hyperlink ref=\"P4\" rel:id=\"rId8\"/></x:hyperlinks></x:worksheet>");
+        // Never a workbook silently without its links.
+        assertThatThrownBy(() -> attached.into(new ByteArrayInputStream("<worksheet/>".getBytes(StandardCharsets.UTF_8))))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("sheet1.xml");
     }
 
     @Test
@@ -561,6 +592,15 @@ class WorkbookBriefingRendererTest {
             assertThat(sources.getRow(10_001).getCell(5).getHyperlink()).isNull();
             assertThat(sources.getRow(n).getCell(5).getStringCellValue()).isEqualTo("https://example.org/synthetic-19999");
             assertThat(sheet.getHyperlinkList()).hasSize(10_000);
+            // Every link is on its own cell and goes where the cell says.
+            var linked = new java.util.HashSet<String>();
+            for (var link : sheet.getHyperlinkList()) {
+                assertThat(linked.add(link.getCellRef())).as(link.getCellRef()).isTrue();
+                var ref = new org.apache.poi.ss.util.CellReference(link.getCellRef());
+                assertThat(ref.getCol()).isEqualTo((short) 15);
+                assertThat(link.getAddress()).isEqualTo(sheet.getRow(ref.getRow()).getCell(15).getStringCellValue());
+            }
+            assertThat(((XSSFSheet) sources).getHyperlinkList()).hasSize(10_000);
         }
     }
 
