@@ -40,7 +40,7 @@ public final class Renderers implements AutoCloseable {
 
     /** What a template folder's files were when its renderers were made, and the renderers being made. */
     private record Prepared(List<String> stamp, CompletableFuture<PdfBriefingRenderer> pdf,
-                            CompletableFuture<Void> workbookWarm) {
+                            CompletableFuture<Void> workbookWarm, WorkbookBriefingRenderer workbook) {
     }
 
     /** Starts making (and warming up) the renderers of a template folder in the background; returns at once. */
@@ -65,7 +65,16 @@ public final class Renderers implements AutoCloseable {
     public WorkbookBriefingRenderer workbook(Path templateDir) {
         Prepared p = entry(templateDir, false);
         p.workbookWarm().join();
-        return new WorkbookBriefingRenderer(workbookTemplate(templateDir));
+        return p.workbook();
+    }
+
+    /**
+     * For a larger input: starts making the PDF renderer and opening the workbook's template in the background
+     * (while the application starts), without the warm-up renders, whose work the pass over the records does
+     * anyway.
+     */
+    public void prepareWithoutWarmUp(Path templateDir) {
+        entry(templateDir, false);
     }
 
     static Path workbookTemplate(Path templateDir) {
@@ -80,8 +89,18 @@ public final class Renderers implements AutoCloseable {
     }
 
     private Prepared startCold(Path dir, List<String> stamp) {
+        // The workbook's template first: the pass over the records needs it before the PDF is rendered.
+        WorkbookBriefingRenderer workbook = workbookAhead(dir);
         return new Prepared(stamp, CompletableFuture.supplyAsync(() -> new PdfBriefingRenderer(dir), worker),
-                CompletableFuture.completedFuture(null));
+                CompletableFuture.completedFuture(null), workbook);
+    }
+
+    private WorkbookBriefingRenderer workbookAhead(Path dir) {
+        var workbook = new WorkbookBriefingRenderer(workbookTemplate(dir));
+        if (Files.isRegularFile(workbookTemplate(dir))) {
+            workbook.beginAhead(worker);
+        }
+        return workbook;
     }
 
     private Prepared start(Path dir, List<String> stamp) {
@@ -92,7 +111,8 @@ public final class Renderers implements AutoCloseable {
             warm("PDF", dir, scratch -> renderer.render(Specimen.model(), scratch));
             return renderer;
         }, worker);
-        return new Prepared(stamp, pdf, workbookWarm);
+        // No workbook begun ahead here: it would wait behind the PDF's warm-up on this thread.
+        return new Prepared(stamp, pdf, workbookWarm, new WorkbookBriefingRenderer(workbookTemplate(dir)));
     }
 
     private static void warmWorkbook(Path dir) {
@@ -157,6 +177,7 @@ public final class Renderers implements AutoCloseable {
 
     @Override
     public void close() {
+        prepared.values().forEach(p -> p.workbook().discardAhead());
         worker.shutdownNow();
     }
 }

@@ -14,6 +14,10 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.zip.Deflater;
 
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
@@ -47,9 +51,37 @@ public final class WorkbookBriefingRenderer {
     static final int ROW_WINDOW = 100;
 
     private final Path templateFile;
+    /** A workbook begun in advance ({@link #beginAhead}), taken by the next {@link #begin()}. */
+    private final AtomicReference<CompletableFuture<Streaming>> ahead = new AtomicReference<>();
 
     public WorkbookBriefingRenderer(Path templateFile) {
         this.templateFile = Objects.requireNonNull(templateFile, "templateFile");
+    }
+
+    /**
+     * Opens the template and starts a workbook on {@code executor} now, for the next {@link #begin()} to take: the
+     * template's XML is a tenth of a second of work that need not wait for the records. Does nothing if one is
+     * already waiting.
+     */
+    public void beginAhead(Executor executor) {
+        CompletableFuture<Streaming> next = new CompletableFuture<>();
+        if (ahead.compareAndSet(null, next)) {
+            executor.execute(() -> {
+                try {
+                    next.complete(new Streaming(WorkbookTemplate.open(templateFile)));
+                } catch (RuntimeException | Error e) {
+                    next.completeExceptionally(e);
+                }
+            });
+        }
+    }
+
+    /** Lets go of a workbook begun in advance and not taken. */
+    public void discardAhead() {
+        CompletableFuture<Streaming> waiting = ahead.getAndSet(null);
+        if (waiting != null) {
+            waiting.thenAccept(Streaming::close);
+        }
     }
 
     /**
@@ -76,7 +108,21 @@ public final class WorkbookBriefingRenderer {
      * @throws TemplateException when the template is missing, unreadable or lacks a sheet, header or style
      */
     public Streaming begin() {
-        return new Streaming(WorkbookTemplate.open(templateFile));
+        CompletableFuture<Streaming> waiting = ahead.getAndSet(null);
+        if (waiting == null) {
+            return new Streaming(WorkbookTemplate.open(templateFile));
+        }
+        try {
+            return waiting.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r; // a TemplateException, as if opened here
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw e;
+        }
     }
 
     /** A workbook being written: rows go to temporary files as they come. Not thread-safe. */
@@ -170,6 +216,7 @@ public final class WorkbookBriefingRenderer {
         void addLinks(Links.Attached attached) {
             if (attached != null) {
                 links.put(attached.entry(), attached);
+                links.put(attached.relationshipsEntry(), attached);
             }
         }
 
@@ -207,7 +254,10 @@ public final class WorkbookBriefingRenderer {
         public InputStream getInputStream(ZipArchiveEntry entry) throws IOException {
             Links.Attached attached = links.get(entry.getName());
             InputStream in = parts.getInputStream(entry);
-            return attached == null ? in : attached.into(in);
+            if (attached == null) {
+                return in;
+            }
+            return entry.getName().equals(attached.entry()) ? attached.into(in) : attached.intoRelationships(in);
         }
 
         @Override

@@ -542,32 +542,47 @@ class WorkbookBriefingRendererTest {
             assertThat(sheet.getRow(2).getCell(0).getStringCellValue()).isEqualTo("https://example.org/2");
 
             Links.Attached rest = links.attach(sheet);
-            // The first link is POI's; the second waits to be written into the sheet's XML.
+            // The first link is POI's; the second waits to be written into the sheet's XML and relationships,
+            // with the id POI would give it next.
             assertThat(sheet.getHyperlinkList()).hasSize(1);
             assertThat(sheet.getHyperlinkList().get(0).getCellRef()).isEqualTo("A1");
             assertThat(sheet.getHyperlinkList().get(0).getAddress()).isEqualTo("https://example.org/0");
-            assertThat(rest.cells()).containsExactly("A2");
             var relationships = sheet.getPackagePart().getRelationships();
-            assertThat(relationships.getRelationshipByID(rest.ids().get(0)).getTargetURI())
-                    .hasToString("https://example.org/1");
-            assertThat(relationships.size()).isEqualTo(2);
+            assertThat(relationships.size()).isEqualTo(1);
+            String firstId = relationships.getRelationship(0).getId();
+            assertThat(rest.cells()).containsExactly("A2");
+            assertThat(rest.addresses()).containsExactly("https://example.org/1");
+            assertThat(rest.ids()).containsExactly("rId" + (Integer.parseInt(firstId.substring(3)) + 1));
+            assertThat(rest.relationshipsEntry()).isEqualTo("xl/worksheets/_rels/sheet1.xml.rels");
         }
     }
 
     @Test
     void theNotedLinksGoIntoTheHyperlinksElementWhateverItsPrefix() throws IOException {
-        var attached = new Links.Attached("xl/worksheets/sheet1.xml", List.of("P3", "P4"), List.of("rId7", "rId8"));
+        var attached = new Links.Attached("xl/worksheets/sheet1.xml", "xl/worksheets/_rels/sheet1.xml.rels",
+                List.of("P3", "P4"), List.of("rId7", "rId10"), List.of("https://a.example/?x=1&y=\"2\"", "https://b.example/"));
         String plain = "<worksheet><sheetData/><hyperlinks><hyperlink ref=\"P2\" r:id=\"rId6\"/></hyperlinks>"
                 + "<pageMargins/></worksheet>";
         assertThat(new String(attached.into(new ByteArrayInputStream(plain.getBytes(StandardCharsets.UTF_8)))
                 .readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("<worksheet><sheetData/><hyperlinks>"
                 + "<hyperlink ref=\"P2\" r:id=\"rId6\"/><hyperlink ref=\"P3\" r:id=\"rId7\"/>"
-                + "<hyperlink ref=\"P4\" r:id=\"rId8\"/></hyperlinks><pageMargins/></worksheet>");
+                + "<hyperlink ref=\"P4\" r:id=\"rId10\"/></hyperlinks><pageMargins/></worksheet>");
         String prefixed = "<x:worksheet><x:hyperlinks><x:hyperlink ref=\"P2\" rel:id=\"rId6\"/></x:hyperlinks></x:worksheet>";
         assertThat(new String(attached.into(new ByteArrayInputStream(prefixed.getBytes(StandardCharsets.UTF_8)))
                 .readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("<x:worksheet><x:hyperlinks>"
                 + "<x:hyperlink ref=\"P2\" rel:id=\"rId6\"/><x:hyperlink ref=\"P3\" rel:id=\"rId7\"/>"
-                + "<x:hyperlink ref=\"P4\" rel:id=\"rId8\"/></x:hyperlinks></x:worksheet>");
+                + "<x:hyperlink ref=\"P4\" rel:id=\"rId10\"/></x:hyperlinks></x:worksheet>");
+        // The relationships go in POI's order (by id, as text) and form, the address escaped.
+        String rels = "<?xml version=\"1.0\"?><Relationships xmlns=\"r\"><Relationship Id=\"rId1\" Target=\"t.xml\" Type=\"table\"/>"
+                + "<Relationship Id=\"rId6\" Target=\"https://z.example/\" TargetMode=\"External\" Type=\"h\"/></Relationships>";
+        String hyperlink = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink";
+        assertThat(new String(attached.intoRelationships(new ByteArrayInputStream(rels.getBytes(StandardCharsets.UTF_8)))
+                .readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("<?xml version=\"1.0\"?><Relationships xmlns=\"r\">"
+                + "<Relationship Id=\"rId1\" Target=\"t.xml\" Type=\"table\"/>"
+                + "<Relationship Id=\"rId10\" Target=\"https://b.example/\" TargetMode=\"External\" Type=\"" + hyperlink + "\"/>"
+                + "<Relationship Id=\"rId6\" Target=\"https://z.example/\" TargetMode=\"External\" Type=\"h\"/>"
+                + "<Relationship Id=\"rId7\" Target=\"https://a.example/?x=1&amp;y=&quot;2&quot;\" TargetMode=\"External\" Type=\""
+                + hyperlink + "\"/></Relationships>");
         // Never a workbook silently without its links.
         assertThatThrownBy(() -> attached.into(new ByteArrayInputStream("<worksheet/>".getBytes(StandardCharsets.UTF_8))))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("sheet1.xml");
