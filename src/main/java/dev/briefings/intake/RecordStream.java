@@ -35,7 +35,8 @@ public final class RecordStream implements AutoCloseable {
     private static final int BATCH = 128;
     private static final List<Next> END = List.of();
 
-    private final BlockingQueue<List<Next>> queue = new ArrayBlockingQueue<>(32);
+    /** 512 records read ahead: enough to keep the consumer busy, few enough to die young (parsed trees are large). */
+    private final BlockingQueue<List<Next>> queue = new ArrayBlockingQueue<>(4);
     private final Thread reader;
     private volatile RuntimeException failure;
     private volatile boolean closed;

@@ -25,7 +25,7 @@ class ProgressTest {
                 "--data", tmp.resolve("data").toString(), "--as-of", "2025-10-31", "--progress-every", "2000");
         assertThat(r.code()).as(r.toString()).isZero();
         List<String> lines = r.err().lines().filter(l -> l.startsWith("  ")).toList();
-        // Ingest commits every 2,000 records (its chunk): 2,000 and 4,000 cross an interval, 4,500 does not.
+        // Ingest reports at each commit (every 500 records, its chunk): 2,000 and 4,000 cross an interval, 4,500 does not.
         assertThat(lines).filteredOn(l -> l.startsWith("  ingestRecordsStep: "))
                 .extracting(l -> l.replaceAll(", [0-9,]+ a second$", ""))
                 .containsExactly("  ingestRecordsStep: 2,000 records", "  ingestRecordsStep: 4,000 records");
