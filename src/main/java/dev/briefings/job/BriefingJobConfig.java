@@ -79,6 +79,11 @@ class BriefingJobConfig {
                 .build();
     }
 
+    @Bean
+    ComposedModels composedModels() {
+        return new ComposedModels();
+    }
+
     /** Everything that does not depend on the records is made ready here (see {@link Renderers}). */
     @Bean
     @ConditionalOnMissingBean
@@ -180,15 +185,16 @@ class BriefingJobConfig {
     @StepScope
     ComposeTasklet composeTasklet(@Value("#{stepExecution}") StepExecution step, RunHistory history,
                                   ObjectProvider<BuildProperties> build, Renderers renderers,
-                                  ObjectProvider<RunProgress> progress) {
+                                  ObjectProvider<RunProgress> progress, ComposedModels composed) {
         return new ComposeTasklet(workspace(step), parameters(step), properties, history, version(build), renderers,
-                progress.getIfAvailable(() -> RunProgress.NONE), jobRepository);
+                progress.getIfAvailable(() -> RunProgress.NONE), jobRepository, composed);
     }
 
     @Bean
     @StepScope
-    PublishTasklet publishTasklet(@Value("#{stepExecution}") StepExecution step, RunHistory history) {
-        return new PublishTasklet(workspace(step), parameters(step), properties, history);
+    PublishTasklet publishTasklet(@Value("#{stepExecution}") StepExecution step, RunHistory history,
+                                  ComposedModels composed) {
+        return new PublishTasklet(workspace(step), parameters(step), properties, history, composed);
     }
 
     private static BriefingParameters parameters(StepExecution step) {

@@ -79,11 +79,13 @@ class ComposeTasklet implements Tasklet {
     private final Renderers renderers;
     private final RunProgress progress;
     private final JobRepository jobs;
+    private final ComposedModels composed;
 
     ComposeTasklet(Workspace workspace, BriefingParameters parameters, BriefingsProperties properties,
                    RunHistory history, String applicationVersion, Renderers renderers, RunProgress progress,
-                   JobRepository jobs) {
+                   JobRepository jobs, ComposedModels composed) {
         this.workspace = workspace;
+        this.composed = composed;
         this.jobs = jobs;
         this.renderers = renderers;
         this.progress = progress;
@@ -165,6 +167,7 @@ class ComposeTasklet implements Tasklet {
             }
             BriefingModel model = model(assembler.finish(), changes, jobContext, accepted, reconcileRejects, rates, context);
             BriefingModelJson.write(model, workspace.model());
+            composed.put(workspace.model(), model);
             // The PDF needs only the model: it is rendered on the second core while the workbook is finished here.
             Path templateDir = properties.templatesDir().resolve(parameters.template());
             ExecutorService pdfThread = Executors.newSingleThreadExecutor(r -> new Thread(r, "render-pdf"));

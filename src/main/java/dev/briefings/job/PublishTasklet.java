@@ -40,8 +40,12 @@ class PublishTasklet implements Tasklet {
     private final BriefingsProperties properties;
     private final RunHistory history;
 
-    PublishTasklet(Workspace workspace, BriefingParameters parameters, BriefingsProperties properties, RunHistory history) {
+    private final ComposedModels composed;
+
+    PublishTasklet(Workspace workspace, BriefingParameters parameters, BriefingsProperties properties, RunHistory history,
+                   ComposedModels composed) {
         this.workspace = workspace;
+        this.composed = composed;
         this.parameters = parameters;
         this.properties = properties;
         this.history = history;
@@ -52,7 +56,7 @@ class PublishTasklet implements Tasklet {
         var jobExecution = chunkContext.getStepContext().getStepExecution().getJobExecution();
         long instanceId = jobExecution.getJobInstance().getInstanceId();
         ExecutionContext jobContext = jobExecution.getExecutionContext();
-        BriefingModel model = BriefingModelJson.read(workspace.model());
+        BriefingModel model = composed.take(workspace.model()).orElseGet(() -> BriefingModelJson.read(workspace.model()));
 
         Path target = parameters.runFolder(properties.outputDir()).toAbsolutePath().normalize();
         var k = model.keyFigures();

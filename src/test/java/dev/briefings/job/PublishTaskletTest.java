@@ -77,7 +77,7 @@ class PublishTaskletTest {
                 tmp.resolve("input"), target);
         var properties = new BriefingsProperties(tmp.resolve("data"), tmp.resolve("templates"), tmp.resolve("output"),
                 50, "Title", "Confidential", new BriefingsProperties.Desk("Desk", ""));
-        tasklet = new PublishTasklet(workspace, parameters, properties, history);
+        tasklet = new PublishTasklet(workspace, parameters, properties, history, new ComposedModels());
         job = new JobExecution(11, new JobInstance(INSTANCE, BriefingJobConfig.JOB_NAME), new JobParameters());
         job.getExecutionContext().putString(FingerprintTasklet.INPUTS, "");
     }
