@@ -123,13 +123,13 @@ final class RunCommand implements Callable<Integer>, Faults.Command {
 
         var parameters = new BriefingParameters(asOf == null ? LocalDate.now() : asOf, null, filters, template, 1,
                 inputDir, outputDir);
-        // For a small input the rendering stack warms up on the second core while the application starts; a larger
-        // one keeps that core for reading records ahead and writing the workbook's rows (measured: warming up made
-        // a 10,000-record run 0.3 s slower, the 26-record sample 0.1 s faster), and only opens the workbook's
-        // template and makes the PDF renderer meanwhile (0.1 s of the compose step's start otherwise).
+        // For a small input the PDF's rendering stack warms up on the second core while the application starts; a
+        // larger one keeps that core for reading records ahead and writing the workbook's rows (measured: warming up
+        // made a 10,000-record run 0.3 s slower, the 26-record sample 0.2 s faster). Either way the workbook's
+        // template is opened and the PDF renderer made meanwhile (0.1 s of the compose step's start otherwise).
         var renderers = new Renderers();
         if (recordBytes(inputDir) < WARM_UP_BELOW_BYTES) {
-            renderers.prepare(templates.resolve(template));
+            renderers.prepareForOneRun(templates.resolve(template));
         } else {
             renderers.prepareWithoutWarmUp(templates.resolve(template));
         }
