@@ -1,31 +1,47 @@
 package dev.briefings.render.workbook;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.io.OutputStream;
+import java.io.SequenceInputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.Collections;
 import java.util.Date;
 import java.util.Enumeration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.zip.Deflater;
+import java.util.zip.ZipEntry;
 
+import org.apache.commons.compress.archivers.zip.ParallelScatterZipCreator;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
+import org.apache.commons.compress.parallel.FileBasedScatterGatherBackingStore;
+import org.apache.poi.openxml4j.util.ZipArchiveThresholdInputStream;
 import org.apache.poi.openxml4j.util.ZipEntrySource;
-
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.streaming.SheetDataWriter;
+import org.apache.poi.xssf.usermodel.XSSFChartSheet;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 import dev.briefings.briefing.BriefingMeta;
@@ -202,11 +218,15 @@ public final class WorkbookBriefingRenderer {
 
     /**
      * POI's streaming workbook as this renderer saves it: shared strings off (that table would hold every text),
-     * temporary files uncompressed (faster; deleted at once) and written by {@link SheetXmlWriter}, the fastest
-     * deflate (the sheets are most of the work of saving and compress well even so), and the links that
-     * {@link Links} noted added to their sheets' XML on the way into the file.
+     * temporary files uncompressed (faster; deleted at once) and written by {@link SheetXmlWriter}, the links that
+     * {@link Links} noted added to their sheets' XML on the way into the file, and the entries compressed two at a
+     * time with the fastest deflate (the sheets are most of the work of saving and compress well even so).
      */
     private static final class SavingWorkbook extends SXSSFWorkbook {
+        /** Every entry's time: the earliest a zip can hold (POI's too), so that the same briefing gives the same bytes. */
+        private static final long ENTRY_TIME = LocalDateTime.of(1980, 1, 1, 0, 0)
+                .atZone(ZoneId.systemDefault()).toInstant().toEpochMilli();
+
         private final Map<String, Links.Attached> links = new HashMap<>();
 
         SavingWorkbook(XSSFWorkbook template) {
@@ -220,54 +240,102 @@ public final class WorkbookBriefingRenderer {
             }
         }
 
-        @Override
-        protected ZipArchiveOutputStream createArchiveOutputStream(OutputStream out) {
-            ZipArchiveOutputStream zip = super.createArchiveOutputStream(out);
-            zip.setLevel(Deflater.BEST_SPEED);
-            return zip;
-        }
 
         @Override
         protected SheetDataWriter createSheetDataWriter() throws IOException {
             return new SheetXmlWriter();
         }
 
+        /**
+         * Writes the file from the parts POI saved and the streamed sheets' rows, each entry compressed on one of
+         * two threads (POI compresses them one after the other: on a large briefing the Initiatives sheet, then
+         * the Sources sheet, while the second core waited). The entries keep POI's order, names and times, and
+         * their contents are what POI would write.
+         */
         @Override
         protected void injectData(ZipEntrySource parts, OutputStream out) throws IOException {
-            super.injectData(links.isEmpty() ? parts : new LinkedParts(parts, links), out);
+            ExecutorService threads = Executors.newFixedThreadPool(2, r -> {
+                Thread t = new Thread(r, "workbook-deflate");
+                t.setDaemon(true);
+                return t;
+            });
+            var entries = new ParallelScatterZipCreator(threads,
+                    () -> new FileBasedScatterGatherBackingStore(Files.createTempFile("briefings-workbook-", ".deflate")),
+                    Deflater.BEST_SPEED);
+            try (parts) {
+                Enumeration<? extends ZipArchiveEntry> en = parts.getEntries();
+                while (en.hasMoreElements()) {
+                    ZipArchiveEntry part = en.nextElement();
+                    ZipArchiveEntry entry = new ZipArchiveEntry(part.getName());
+                    entry.setMethod(ZipEntry.DEFLATED);
+                    entry.setTime(ENTRY_TIME);
+                    byte[] content = content(parts, part);
+                    XSSFSheet sheet = getSheetFromZipEntryName(part.getName());
+                    if (sheet != null && !(sheet instanceof XSSFChartSheet)) {
+                        SheetXml xml = SheetXml.split(part.getName(), content);
+                        InputStream rows = getSheet(sheet.getSheetName()).getWorksheetXMLInputStream();
+                        entries.addArchiveEntry(entry, () -> new SequenceInputStream(Collections.enumeration(List.of(
+                                new ByteArrayInputStream(xml.head()), rows, new ByteArrayInputStream(xml.tail())))));
+                    } else {
+                        entries.addArchiveEntry(entry, () -> new ByteArrayInputStream(content));
+                    }
+                }
+                ZipArchiveOutputStream zip = new ZipArchiveOutputStream(out);
+                entries.writeTo(zip);
+                zip.finish();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new InterruptedIOException("interrupted while the workbook was written");
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof IOException io) {
+                    throw io;
+                }
+                if (e.getCause() instanceof UncheckedIOException io) {
+                    throw io.getCause();
+                }
+                throw new IOException("cannot write the workbook: " + e.getCause(), e.getCause());
+            } finally {
+                threads.shutdownNow();
+            }
+        }
+
+        /** A part as POI saved it (they are small: the rows are not in them), with the noted links added. */
+        private byte[] content(ZipEntrySource parts, ZipArchiveEntry part) throws IOException {
+            InputStream saved = parts.getInputStream(part);
+            if (saved instanceof ZipArchiveThresholdInputStream guarded) {
+                guarded.setGuardState(false); // as POI's own copy: a sheet's XML compresses very well
+            }
+            Links.Attached attached = links.get(part.getName());
+            try (InputStream in = attached == null ? saved : part.getName().equals(attached.entry())
+                    ? attached.into(saved) : attached.intoRelationships(saved)) {
+                return in.readAllBytes();
+            }
         }
     }
 
-    /** The saved parts of a workbook, with the noted links in their sheets. */
-    private record LinkedParts(ZipEntrySource parts, Map<String, Links.Attached> links) implements ZipEntrySource {
-        @Override
-        public Enumeration<? extends ZipArchiveEntry> getEntries() {
-            return parts.getEntries();
-        }
+    /**
+     * A streamed sheet's XML as POI saved it, split where its rows go, the way POI splits it: after the template's
+     * own rows ({@code <sheetData>...}) or in place of an empty {@code <sheetData/>}.
+     */
+    private record SheetXml(byte[] head, byte[] tail) {
 
-        @Override
-        public ZipArchiveEntry getEntry(String path) {
-            return parts.getEntry(path);
-        }
-
-        @Override
-        public InputStream getInputStream(ZipArchiveEntry entry) throws IOException {
-            Links.Attached attached = links.get(entry.getName());
-            InputStream in = parts.getInputStream(entry);
-            if (attached == null) {
-                return in;
+        static SheetXml split(String entry, byte[] saved) {
+            String xml = new String(saved, StandardCharsets.UTF_8);
+            int empty = xml.indexOf("<sheetData/>");
+            int open = xml.indexOf("<sheetData>");
+            if (empty >= 0 && (open < 0 || empty < open)) {
+                return new SheetXml(utf8(xml.substring(0, empty) + "<sheetData>\n"),
+                        utf8("</sheetData>" + xml.substring(empty + "<sheetData/>".length())));
             }
-            return entry.getName().equals(attached.entry()) ? attached.into(in) : attached.intoRelationships(in);
+            int close = open < 0 ? -1 : xml.indexOf("</sheetData>", open);
+            if (close < 0) {
+                throw new IllegalStateException("the workbook's sheet " + entry + " has no sheetData element");
+            }
+            return new SheetXml(utf8(xml.substring(0, close)), utf8(xml.substring(close)));
         }
 
-        @Override
-        public void close() throws IOException {
-            parts.close();
-        }
-
-        @Override
-        public boolean isClosed() {
-            return parts.isClosed();
+        private static byte[] utf8(String s) {
+            return s.getBytes(StandardCharsets.UTF_8);
         }
     }
 
