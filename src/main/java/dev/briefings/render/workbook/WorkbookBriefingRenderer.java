@@ -240,7 +240,6 @@ public final class WorkbookBriefingRenderer {
             }
         }
 
-
         @Override
         protected SheetDataWriter createSheetDataWriter() throws IOException {
             return new SheetXmlWriter();
