@@ -28,17 +28,8 @@ import org.h2.mvstore.MVStore;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.ImportSelector;
-import org.springframework.core.type.AnnotationMetadata;
 
-import dev.briefings.BriefingsProperties;
-import dev.briefings.delivery.DeliveryProperties;
 import dev.briefings.delivery.DeliveryRunner;
 import dev.briefings.filters.Filters;
 import dev.briefings.job.BriefingParameters;
@@ -62,10 +53,7 @@ class DatabaseCommandLineTest {
 
     @BeforeEach
     void setUp() throws IOException {
-        input = CliRun.copyResource("e2e/input", tmp.resolve("input"));
-        Files.writeString(input.resolve("recipients.json"), """
-                [{"id": "alice", "name": "Alice Archer", "email": "alice@example.org", "organization": "Archer Capital"},
-                 {"id": "kenji", "name": "Kenji Sato", "email": "kenji@example.org", "organization": "Sato Asset Management"}]""");
+        input = EarlierVersions.inputWithRecipients(tmp.resolve("input"));
         data = tmp.resolve("data");
         out = tmp.resolve("out");
     }
@@ -115,7 +103,7 @@ class DatabaseCommandLineTest {
     void aDatabaseOfTheEarlierVersionIsSecuredAtTheFirstStartAndKeepsItsHistory() throws Exception {
         assumeTrue(Files.getFileStore(tmp).supportsFileAttributeView("posix"), "needs POSIX permissions");
         // The earlier version: Spring Boot's own data source (user sa, empty password), the same jobs.
-        try (ConfigurableApplicationContext earlier = EarlierVersion.start(data)) {
+        try (ConfigurableApplicationContext earlier = EarlierVersions.beforeSecurity(data)) {
             var parameters = new BriefingParameters(LocalDate.of(2025, 10, 31), null, Filters.NONE, "default", 1,
                     input.toAbsolutePath(), out.toAbsolutePath());
             assertThat(earlier.getBean(BriefingRunner.class).run(parameters, false))
@@ -277,52 +265,6 @@ class DatabaseCommandLineTest {
     private static void truncate(Path file, long length) throws IOException {
         try (RandomAccessFile f = new RandomAccessFile(file.toFile(), "rw")) {
             f.setLength(length);
-        }
-    }
-
-    /**
-     * The command line's application as the earlier version made it: Spring Boot's data source from
-     * spring.datasource.*, without {@code dev.briefings.database}. Not a {@code @Configuration}, so that no
-     * component scan of dev.briefings picks it up.
-     */
-    @Import(EarlierVersion.Components.class)
-    @EnableConfigurationProperties({BriefingsProperties.class, DeliveryProperties.class})
-    @ImportAutoConfiguration({
-            org.springframework.boot.autoconfigure.context.PropertyPlaceholderAutoConfiguration.class,
-            org.springframework.boot.autoconfigure.context.ConfigurationPropertiesAutoConfiguration.class,
-            org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration.class,
-            org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration.class,
-            org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration.class,
-            org.springframework.boot.jdbc.autoconfigure.DataSourceInitializationAutoConfiguration.class,
-            org.springframework.boot.transaction.autoconfigure.TransactionAutoConfiguration.class,
-            org.springframework.boot.batch.autoconfigure.BatchAutoConfiguration.class,
-            org.springframework.boot.batch.jdbc.autoconfigure.BatchJdbcAutoConfiguration.class})
-    static final class EarlierVersion {
-
-        /** How the versions before Flyway made the schema: scripts run at every start (over application.properties). */
-        static final String[] EARLIER_SCHEMA = {"--spring.sql.init.mode=always",
-                "--spring.sql.init.schema-locations=classpath:earlier/schema-briefings.sql",
-                "--spring.batch.jdbc.initialize-schema=always", "--spring.flyway.enabled=false"};
-
-        static ConfigurableApplicationContext start(Path data) {
-            Contexts.databaseServerOnLoopback();
-            return new SpringApplicationBuilder(EarlierVersion.class)
-                    .web(WebApplicationType.NONE)
-                    .logStartupInfo(false)
-                    .properties("briefings.data-dir=" + data.toAbsolutePath(),
-                            "briefings.templates-dir=" + Path.of("templates").toAbsolutePath(),
-                            "spring.datasource.username=sa", "spring.datasource.password=")
-                    .run(EARLIER_SCHEMA);
-        }
-
-        static final class Components implements ImportSelector {
-            @Override
-            public String[] selectImports(AnnotationMetadata metadata) {
-                return new String[] {"dev.briefings.job.BriefingJobConfig", "dev.briefings.job.BriefingRunner",
-                        "dev.briefings.history.RunHistory", "dev.briefings.delivery.DeliveryJobConfig",
-                        "dev.briefings.delivery.DeliveryRunner", "dev.briefings.delivery.DeliveryLog",
-                        "dev.briefings.delivery.MailConfig"};
-            }
         }
     }
 }

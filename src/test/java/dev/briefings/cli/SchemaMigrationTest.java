@@ -17,17 +17,8 @@ import java.util.Properties;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.ImportSelector;
-import org.springframework.core.type.AnnotationMetadata;
 
-import dev.briefings.BriefingsProperties;
-import dev.briefings.delivery.DeliveryProperties;
 import dev.briefings.delivery.DeliveryRunner;
 import dev.briefings.filters.Filters;
 import dev.briefings.job.BriefingParameters;
@@ -48,10 +39,7 @@ class SchemaMigrationTest {
 
     @BeforeEach
     void setUp() throws IOException {
-        input = CliRun.copyResource("e2e/input", tmp.resolve("input"));
-        Files.writeString(input.resolve("recipients.json"), """
-                [{"id": "alice", "name": "Alice Archer", "email": "alice@example.org", "organization": "Archer Capital"},
-                 {"id": "kenji", "name": "Kenji Sato", "email": "kenji@example.org", "organization": "Sato Asset Management"}]""");
+        input = EarlierVersions.inputWithRecipients(tmp.resolve("input"));
         data = tmp.resolve("data");
         out = tmp.resolve("out");
     }
@@ -81,7 +69,7 @@ class SchemaMigrationTest {
 
     @Test
     void aDatabaseOfTheLastVersionBeforeFlywayIsBaselinedAndKeepsItsHistory() throws Exception {
-        try (ConfigurableApplicationContext before = BeforeFlyway.start(data)) {
+        try (ConfigurableApplicationContext before = EarlierVersions.beforeFlyway(data)) {
             var parameters = new BriefingParameters(LocalDate.of(2025, 10, 31), null, Filters.NONE, "default", 1,
                     input.toAbsolutePath(), out.toAbsolutePath());
             assertThat(before.getBean(BriefingRunner.class).run(parameters, false))
@@ -156,46 +144,6 @@ class SchemaMigrationTest {
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
-        }
-    }
-
-    /**
-     * The command line's application as the last version before Flyway made it: the database as now (its owner and
-     * the application's user), the schema by scripts run at every start (the earlier script is a test resource).
-     * Not a {@code @Configuration}, so that no component scan of dev.briefings picks it up.
-     */
-    @Import(BeforeFlyway.Components.class)
-    @EnableConfigurationProperties({BriefingsProperties.class, DeliveryProperties.class})
-    @ImportAutoConfiguration({
-            org.springframework.boot.autoconfigure.context.PropertyPlaceholderAutoConfiguration.class,
-            org.springframework.boot.autoconfigure.context.ConfigurationPropertiesAutoConfiguration.class,
-            org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration.class,
-            org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration.class,
-            org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration.class,
-            org.springframework.boot.jdbc.autoconfigure.DataSourceInitializationAutoConfiguration.class,
-            org.springframework.boot.transaction.autoconfigure.TransactionAutoConfiguration.class,
-            org.springframework.boot.batch.autoconfigure.BatchAutoConfiguration.class,
-            org.springframework.boot.batch.jdbc.autoconfigure.BatchJdbcAutoConfiguration.class})
-    static final class BeforeFlyway {
-
-        static ConfigurableApplicationContext start(Path data) {
-            Contexts.databaseServerOnLoopback();
-            return new SpringApplicationBuilder(BeforeFlyway.class)
-                    .web(WebApplicationType.NONE)
-                    .logStartupInfo(false)
-                    .properties("briefings.data-dir=" + data.toAbsolutePath(),
-                            "briefings.templates-dir=" + Path.of("templates").toAbsolutePath())
-                    .run(DatabaseCommandLineTest.EarlierVersion.EARLIER_SCHEMA);
-        }
-
-        static final class Components implements ImportSelector {
-            @Override
-            public String[] selectImports(AnnotationMetadata metadata) {
-                return new String[] {"dev.briefings.database.DatabaseConfig", "dev.briefings.job.BriefingJobConfig",
-                        "dev.briefings.job.BriefingRunner", "dev.briefings.history.RunHistory",
-                        "dev.briefings.delivery.DeliveryJobConfig", "dev.briefings.delivery.DeliveryRunner",
-                        "dev.briefings.delivery.DeliveryLog", "dev.briefings.delivery.MailConfig"};
-            }
         }
     }
 }
