@@ -32,6 +32,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
 
+import dev.briefings.MutableClock;
 import dev.briefings.TestFolders;
 import dev.briefings.job.BriefingRunner;
 import dev.briefings.publish.Manifest;

@@ -3,11 +3,8 @@ package dev.briefings.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
@@ -18,33 +15,12 @@ import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
 import dev.briefings.web.ThrottledSignIn.SignInThrottledException;
 
+import dev.briefings.MutableClock;
+
 /** Failed sign-ins make the account and the address wait, never for good, in bounded memory. */
 class SignInThrottleTest {
 
-    private static final class Ticking extends Clock {
-        Instant now = Instant.parse("2025-10-31T10:00:00Z");
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        void advance(long seconds) {
-            now = now.plusSeconds(seconds);
-        }
-    }
-
-    private final Ticking clock = new Ticking();
+    private final MutableClock clock = new MutableClock(Instant.parse("2025-10-31T10:00:00Z"));
 
     /** 3 failures per account, 5 per address, then 30 s doubling up to 4 min; forgotten after an hour. */
     private SignInThrottle throttle(int tracked) {
@@ -62,16 +38,16 @@ class SignInThrottleTest {
         // Three failures from three addresses: the account waits, from any address; another account does not.
         assertThat(t.waitFor("analyst", "10.0.0.9")).isEqualTo(Duration.ofSeconds(30));
         assertThat(t.waitFor("admin", "10.0.0.9")).isZero();
-        clock.advance(29);
+        clock.advance(Duration.ofSeconds(29));
         assertThat(t.waitFor("analyst", "10.0.0.9")).isEqualTo(Duration.ofSeconds(1));
-        clock.advance(1);
+        clock.advance(Duration.ofSeconds(1));
         assertThat(t.waitFor("analyst", "10.0.0.9")).isZero();
         // 4th failure: 60 s; 5th: 120 s; 6th: 240 s; 7th: still 240 s (the cap).
         long[] waits = {60, 120, 240, 240};
         for (long expected : waits) {
             t.failed("analyst", "10.0.0.9");
             assertThat(t.waitFor("analyst", "10.0.0.10")).isEqualTo(Duration.ofSeconds(expected));
-            clock.advance(expected);
+            clock.advance(Duration.ofSeconds(expected));
             assertThat(t.waitFor("analyst", "10.0.0.10")).isZero();
         }
     }
@@ -120,13 +96,13 @@ class SignInThrottleTest {
         }
         // Six failures: 30 s doubled three times, 240 s (the cap).
         assertThat(t.waitFor("analyst", "10.0.0.1")).isEqualTo(Duration.ofSeconds(240));
-        clock.advance(3599);
+        clock.advance(Duration.ofSeconds(3599));
         assertThat(t.waitFor("analyst", "10.0.0.1")).isZero();
         t.failed("analyst", "10.0.0.1");
         t.failed("analyst", "10.0.0.1");
         // 3,599 s after the sixth failure they still counted: eight failures, so the cap.
         assertThat(t.waitFor("analyst", "10.0.0.1")).isEqualTo(Duration.ofSeconds(240));
-        clock.advance(3600);
+        clock.advance(Duration.ofSeconds(3600));
         t.failed("analyst", "10.0.0.1");
         // An hour after the last one they are gone: this one is the first again.
         assertThat(t.waitFor("analyst", "10.0.0.1")).isZero();
@@ -185,7 +161,7 @@ class SignInThrottleTest {
                 .hasMessage("too many failed sign-ins for this account or from this address; try again in 30 seconds")
                 .satisfies(e -> assertThat(((SignInThrottledException) e).retryAfterSeconds).isEqualTo(30));
         assertThat(checks.get()).isEqualTo(3);
-        clock.advance(30);
+        clock.advance(Duration.ofSeconds(30));
         // After the wait the right password is let in, and the account starts from nothing again.
         assertThat(signIn.authenticate(attempt("analyst", "right", "10.0.0.2")).isAuthenticated()).isTrue();
         assertThatThrownBy(() -> signIn.authenticate(attempt("analyst", "wrong", "10.0.0.1")))

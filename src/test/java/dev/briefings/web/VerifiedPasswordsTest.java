@@ -2,37 +2,17 @@ package dev.briefings.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
+import dev.briefings.MutableClock;
+
 /** A verified password is not checked again for a while; a wrong one always is. */
 class VerifiedPasswordsTest {
-
-    private static final class Ticking extends Clock {
-        Instant now = Instant.parse("2025-10-31T10:00:00Z");
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 
     private final BCryptPasswordEncoder bcrypt = new BCryptPasswordEncoder(4);
     private final AtomicInteger checks = new AtomicInteger();
@@ -51,7 +31,7 @@ class VerifiedPasswordsTest {
 
     @Test
     void rightPasswordsAreRememberedWrongOnesNever() {
-        Ticking clock = new Ticking();
+        MutableClock clock = new MutableClock(Instant.parse("2025-10-31T10:00:00Z"));
         var encoder = new VerifiedPasswords(counting, clock);
         String hash = bcrypt.encode("analyst-password");
 
@@ -71,7 +51,7 @@ class VerifiedPasswordsTest {
         assertThat(checks.get()).isEqualTo(5);
 
         // After a while, the right password is checked once more.
-        clock.now = clock.now.plus(VerifiedPasswords.REMEMBER).plusSeconds(1);
+        clock.advance(VerifiedPasswords.REMEMBER.plusSeconds(1));
         assertThat(encoder.matches("analyst-password", hash)).isTrue();
         assertThat(checks.get()).isEqualTo(6);
     }
