@@ -1,5 +1,6 @@
 package dev.briefings.web;
 
+import static dev.briefings.web.SampleUsers.ANALYST;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -55,7 +56,6 @@ class ApiLimitsTest {
         ServerFolders.register(r, temp);
     }
 
-    static final RequestPostProcessor ANALYST = httpBasic("analyst", "analyst-sample-password");
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @Autowired

@@ -1,5 +1,7 @@
 package dev.briefings.web;
 
+import static dev.briefings.web.SampleUsers.ANALYST;
+import static dev.briefings.web.SampleUsers.ADMIN;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -24,7 +26,6 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
-import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import dev.briefings.BriefingsApplication;
 
@@ -39,9 +40,6 @@ class BriefingApiTest {
     static void folders(DynamicPropertyRegistry r) {
         ServerFolders.register(r, temp);
     }
-
-    static final RequestPostProcessor ANALYST = httpBasic("analyst", "analyst-sample-password");
-    static final RequestPostProcessor ADMIN = httpBasic("admin", "admin-sample-password");
 
     @Autowired
     MockMvc mvc;

@@ -1,7 +1,7 @@
 package dev.briefings.web;
 
+import static dev.briefings.web.SampleUsers.ANALYST;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -20,7 +20,6 @@ import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import dev.briefings.BriefingsApplication;
 import tools.jackson.databind.JsonNode;
@@ -38,8 +37,6 @@ class InputRulesApiTest {
     static void folders(DynamicPropertyRegistry r) {
         ServerFolders.register(r, temp);
     }
-
-    static final RequestPostProcessor ANALYST = httpBasic("analyst", "analyst-sample-password");
 
     @Autowired
     MockMvc mvc;

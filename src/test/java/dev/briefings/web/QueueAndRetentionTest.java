@@ -1,7 +1,7 @@
 package dev.briefings.web;
 
+import static dev.briefings.web.SampleUsers.ANALYST;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -20,7 +20,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -35,8 +34,6 @@ import dev.briefings.BriefingsApplication;
         properties = {"briefings.web.threads=1", "briefings.web.queue=2", "briefings.retention.keep-runs=1"})
 @AutoConfigureMockMvc
 class QueueAndRetentionTest {
-
-    static final RequestPostProcessor ANALYST = httpBasic("analyst", "analyst-sample-password");
 
     @TempDir
     static Path temp;

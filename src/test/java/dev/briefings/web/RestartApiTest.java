@@ -1,7 +1,8 @@
 package dev.briefings.web;
 
+import static dev.briefings.web.SampleUsers.ANALYST;
+import static dev.briefings.web.SampleUsers.ADMIN;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
@@ -21,7 +22,6 @@ import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import dev.briefings.BriefingsApplication;
 import dev.briefings.TestFolders;
@@ -34,8 +34,6 @@ class RestartApiTest {
     @TempDir
     static Path temp;
 
-    static final RequestPostProcessor ANALYST = httpBasic("analyst", "analyst-sample-password");
-    static final RequestPostProcessor ADMIN = httpBasic("admin", "admin-sample-password");
     static final String BREAK = "<p th:text=\"${model.noSuchThing.value}\">x</p></body>";
 
     @DynamicPropertySource

@@ -1,7 +1,8 @@
 package dev.briefings.web;
 
+import static dev.briefings.web.SampleUsers.ANALYST;
+import static dev.briefings.web.SampleUsers.ADMIN;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -28,7 +29,6 @@ import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -48,8 +48,6 @@ import dev.briefings.generate.SyntheticInitiatives;
 class StopApiTest {
 
     static final long RECORDS = 120_000;
-    static final RequestPostProcessor ANALYST = httpBasic("analyst", "analyst-sample-password");
-    static final RequestPostProcessor ADMIN = httpBasic("admin", "admin-sample-password");
 
     @TempDir
     static Path temp;
