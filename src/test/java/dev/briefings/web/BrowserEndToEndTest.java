@@ -31,8 +31,6 @@ import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -46,7 +44,7 @@ import dev.briefings.BriefingsApplication;
  * With -Dbriefings.screenshot=FILE it also saves a picture of the list page. An admin reads the API in Swagger UI,
  * stops a running briefing with the page's button and restarts it, and sees that retention is off.
  */
-@SpringBootTest(classes = {BriefingsApplication.class, BrowserEndToEndTest.GateConfig.class}, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(classes = {BriefingsApplication.class, RunGate.class}, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "server.address=127.0.0.1")
 // Closed after the class, before JUnit deletes the temporary folder: an open H2 database otherwise writes its trace
 // file into the folder being deleted, and the deletion fails.
@@ -66,14 +64,6 @@ class BrowserEndToEndTest {
 
     @LocalServerPort
     int port;
-
-    @TestConfiguration
-    static class GateConfig {
-        @Bean
-        RunGate gate() {
-            return new RunGate();
-        }
-    }
 
     @Autowired
     RunGate gate;

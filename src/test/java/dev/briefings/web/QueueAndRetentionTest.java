@@ -14,9 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Bean;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
@@ -29,7 +27,7 @@ import dev.briefings.BriefingsApplication;
  * One briefing thread: while one run is held, a second waits, and the {@code briefings.queue} gauge says 1. With
  * {@code keep-runs=1}, the admins' retention page lists the older of two briefings of one edition, and only that.
  */
-@SpringBootTest(classes = {BriefingsApplication.class, QueueAndRetentionTest.GateConfig.class},
+@SpringBootTest(classes = {BriefingsApplication.class, RunGate.class},
         webEnvironment = SpringBootTest.WebEnvironment.MOCK,
         properties = {"briefings.web.threads=1", "briefings.web.queue=2", "briefings.retention.keep-runs=1"})
 @AutoConfigureMockMvc
@@ -41,14 +39,6 @@ class QueueAndRetentionTest {
     @DynamicPropertySource
     static void folders(DynamicPropertyRegistry r) {
         ServerFolders.register(r, temp);
-    }
-
-    @TestConfiguration
-    static class GateConfig {
-        @Bean
-        RunGate gate() {
-            return new RunGate();
-        }
     }
 
     @Autowired

@@ -22,9 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Bean;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -42,7 +40,7 @@ import dev.briefings.generate.SyntheticInitiatives;
  * large (120,000 generated records) so that the run is still going when the stop arrives; a gate in the run's
  * progress holds the step at a known point until the stop has been asked for, so the test never races the run.
  */
-@SpringBootTest(classes = {BriefingsApplication.class, StopApiTest.GateConfig.class},
+@SpringBootTest(classes = {BriefingsApplication.class, RunGate.class},
         webEnvironment = SpringBootTest.WebEnvironment.MOCK)
 @AutoConfigureMockMvc
 class StopApiTest {
@@ -66,14 +64,6 @@ class StopApiTest {
             throw new UncheckedIOException(e);
         }
         ServerFolders.register(r, temp, input, Path.of("templates"));
-    }
-
-    @TestConfiguration
-    static class GateConfig {
-        @Bean
-        RunGate gate() {
-            return new RunGate();
-        }
     }
 
     @Autowired
