@@ -54,7 +54,7 @@ class BriefingController {
     @PostMapping
     ResponseEntity<Views.Accepted> submit(@RequestBody BriefingRequest request, Principal user) throws Exception {
         Views.Accepted accepted = service.submit(request, user.getName());
-        return ResponseEntity.accepted().location(URI.create("/api/briefings/" + accepted.id())).body(accepted);
+        return accepted(accepted);
     }
 
     @Operation(summary = "Briefings, newest first")
@@ -142,7 +142,7 @@ class BriefingController {
     ResponseEntity<Views.Accepted> restart(@Parameter(description = ApiDocs.ID) @PathVariable String id, Principal user)
             throws Exception {
         Views.Accepted accepted = service.restart(id(id), user.getName());
-        return ResponseEntity.accepted().location(URI.create("/api/briefings/" + accepted.id())).body(accepted);
+        return accepted(accepted);
     }
 
     @Operation(summary = "Stop a running briefing (ADMIN)",
@@ -157,7 +157,7 @@ class BriefingController {
     @PostMapping("/{id}/stop")
     ResponseEntity<Views.Accepted> stop(@Parameter(description = ApiDocs.ID) @PathVariable String id, Principal user) {
         Views.Accepted stopping = service.stop(id(id), user.getName());
-        return ResponseEntity.accepted().location(URI.create("/api/briefings/" + stopping.id())).body(stopping);
+        return accepted(stopping);
     }
 
     /** Ids are numbers; anything else names no briefing. */
@@ -166,5 +166,10 @@ class BriefingController {
             throw new WebExceptions.NotFoundException("no briefing with id " + RequestLimits.shown(text));
         }
         return Long.parseLong(text);
+    }
+
+    /** 202 with the briefing's address in Location. */
+    private static ResponseEntity<Views.Accepted> accepted(Views.Accepted accepted) {
+        return ResponseEntity.accepted().location(URI.create("/api/briefings/" + accepted.id())).body(accepted);
     }
 }
