@@ -59,7 +59,7 @@ import dev.briefings.briefing.InitiativeRows;
  * never as a formula.
  * <p>
  * The same model and rows give the same bytes: the document's dates are the start of the as-of date (UTC), not
- * the wall clock, and POI's streaming writer gives every zip entry the same (empty) time.
+ * the wall clock, and every zip entry has the same time (the earliest a zip can hold).
  */
 public final class WorkbookBriefingRenderer {
 
