@@ -11,44 +11,89 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Every item of a run's record files, in order, read and parsed ahead on a thread of its own: splitting lines,
  * decoding UTF-8, parsing JSON and taking each file's SHA-256 (for the manifest, from the same bytes) run on the
- * second core while the caller validates and stages. At most a few thousand items are in flight.
+ * second core while the caller stages. Each batch of parsed items can then be turned into what the caller wants
+ * (validated and encoded records) on worker threads, batches in parallel, and still be handed out in order: the
+ * caller's own work per item is then small, and every core is kept busy. At most a few thousand items are in
+ * flight.
  * <p>
  * It can start in the middle (a restart): at file {@code startFile}, after its first {@code startOrdinal} items,
  * which are read again (so the file's digest is still whole) but not handed out.
  */
-public final class RecordStream implements AutoCloseable {
+public final class RecordStream<T> implements AutoCloseable {
 
     /** What the stream hands out: an item of a file, or the end of a file with its size and SHA-256. */
-    public sealed interface Next {
+    public sealed interface Next<T> {
     }
 
-    public record Item(int fileIndex, RawRecord raw) implements Next {
+    /** An item as read ({@code RawRecord}) or as prepared from it. */
+    public record Item<T>(int fileIndex, T value) implements Next<T> {
     }
 
-    public record FileEnd(int fileIndex, String name, long size, String sha256) implements Next {
+    public record FileEnd<T>(int fileIndex, String name, long size, String sha256) implements Next<T> {
     }
 
     private static final int BATCH = 128;
-    private static final List<Next> END = List.of();
 
-    /** 512 records read ahead: enough to keep the consumer busy, few enough to die young (parsed trees are large). */
-    private final BlockingQueue<List<Next>> queue = new ArrayBlockingQueue<>(4);
+    /**
+     * 512 records read ahead (and as many being prepared): enough to keep the consumer busy, few enough to die young
+     * (parsed trees are large).
+     */
+    private final BlockingQueue<Future<List<Next<T>>>> queue = new ArrayBlockingQueue<>(4);
+    private final Future<List<Next<T>>> end = CompletableFuture.completedFuture(List.of());
+    private final Supplier<Function<Item<RawRecord>, T>> preparation;
+    private final ExecutorService workers;
     private final Thread reader;
     private volatile RuntimeException failure;
     private volatile boolean closed;
-    private List<Next> current = List.of();
+    private List<Next<T>> current = List.of();
     private int position;
     private boolean ended;
 
     /**
+     * The items as parsed, on one thread besides the caller's.
+     *
      * @param dir   the initiatives folder
      * @param files the record files' names, in read order
      */
-    public RecordStream(Path dir, List<String> files, int startFile, long startOrdinal) {
+    public static RecordStream<RawRecord> parsed(Path dir, List<String> files, int startFile, long startOrdinal) {
+        return new RecordStream<>(dir, files, startFile, startOrdinal, null, 0);
+    }
+
+    /**
+     * The items prepared on {@code workers} threads. Each batch of items is prepared by one function from
+     * {@code preparation} (so that it can keep state, such as buffers, for the batch); a failure to prepare is thrown
+     * to the caller when it reaches that batch.
+     */
+    public static <T> RecordStream<T> prepared(Path dir, List<String> files, int startFile, long startOrdinal,
+                                               Supplier<Function<Item<RawRecord>, T>> preparation, int workers) {
+        return new RecordStream<>(dir, files, startFile, startOrdinal, preparation, Math.max(1, workers));
+    }
+
+    private RecordStream(Path dir, List<String> files, int startFile, long startOrdinal,
+                         Supplier<Function<Item<RawRecord>, T>> preparation, int workers) {
+        this.preparation = preparation;
+        if (preparation == null) {
+            this.workers = null;
+        } else {
+            var number = new AtomicInteger();
+            this.workers = Executors.newFixedThreadPool(workers, r -> {
+                Thread t = new Thread(r, "prepare-records-" + number.incrementAndGet());
+                t.setDaemon(true);
+                return t;
+            });
+        }
         reader = new Thread(() -> produce(dir, files, startFile, startOrdinal), "read-records");
         reader.setDaemon(true);
         reader.start();
@@ -56,7 +101,7 @@ public final class RecordStream implements AutoCloseable {
 
     private void produce(Path dir, List<String> files, int startFile, long startOrdinal) {
         try {
-            List<Next> batch = new ArrayList<>(BATCH);
+            List<Next<RawRecord>> batch = new ArrayList<>(BATCH);
             for (int f = startFile; f < files.size() && !closed; f++) {
                 String name = files.get(f);
                 Path file = dir.resolve(name);
@@ -66,7 +111,7 @@ public final class RecordStream implements AutoCloseable {
                         in.skip(startOrdinal);
                     }
                     for (RawRecord raw = in.next(); raw != null && !closed; raw = in.next()) {
-                        batch.add(new Item(f, raw));
+                        batch.add(new Item<>(f, raw));
                         if (batch.size() == BATCH) {
                             put(batch);
                             batch = new ArrayList<>(BATCH);
@@ -76,39 +121,71 @@ public final class RecordStream implements AutoCloseable {
                         in.drain();
                     }
                 }
-                batch.add(new FileEnd(f, name, size(file), HexFormat.of().formatHex(sha256.digest())));
+                batch.add(new FileEnd<>(f, name, size(file), HexFormat.of().formatHex(sha256.digest())));
             }
             if (!batch.isEmpty()) {
                 put(batch);
             }
-            put(END);
+            queue.put(end);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt(); // closed by the consumer: nothing more is wanted
         } catch (RuntimeException e) {
             failure = e;
             queue.clear();
-            queue.offer(END);
+            queue.offer(end);
         }
     }
 
-    private void put(List<Next> batch) throws InterruptedException {
-        queue.put(batch);
+    private void put(List<Next<RawRecord>> batch) throws InterruptedException {
+        if (preparation == null) {
+            @SuppressWarnings("unchecked") // without a preparation T is RawRecord: see parsed(...)
+            List<Next<T>> asRead = (List<Next<T>>) (List<?>) batch;
+            queue.put(CompletableFuture.completedFuture(asRead));
+        } else {
+            queue.put(workers.submit(() -> prepare(batch)));
+        }
+    }
+
+    private List<Next<T>> prepare(List<Next<RawRecord>> batch) {
+        Function<Item<RawRecord>, T> prepare = preparation.get();
+        List<Next<T>> out = new ArrayList<>(batch.size());
+        for (Next<RawRecord> n : batch) {
+            if (n instanceof Item<RawRecord> item) {
+                out.add(new Item<>(item.fileIndex(), prepare.apply(item)));
+            } else {
+                var e = (FileEnd<RawRecord>) n;
+                out.add(new FileEnd<>(e.fileIndex(), e.name(), e.size(), e.sha256()));
+            }
+        }
+        return out;
     }
 
     /** The next item or file end, or null after the last file. */
-    public Next next() {
+    public Next<T> next() {
         while (position == current.size()) {
             if (ended) {
                 return null;
             }
+            Future<List<Next<T>>> batch;
             try {
-                current = queue.take();
+                batch = queue.take();
+                current = batch.get();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted while reading the record files", e);
+            } catch (ExecutionException e) {
+                ended = true;
+                current = List.of();
+                if (e.getCause() instanceof RuntimeException cause) {
+                    throw cause;
+                }
+                if (e.getCause() instanceof Error error) {
+                    throw error;
+                }
+                throw new IllegalStateException("cannot prepare the records read", e.getCause());
             }
             position = 0;
-            if (current == END) {
+            if (batch == end) {
                 ended = true;
                 current = List.of();
                 if (failure != null) {
@@ -122,6 +199,9 @@ public final class RecordStream implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
+        if (workers != null) {
+            workers.shutdownNow();
+        }
         reader.interrupt();
         try {
             reader.join(10_000);

@@ -27,7 +27,6 @@ import dev.briefings.history.RunHistory;
 import dev.briefings.intake.FxRates;
 import dev.briefings.intake.InputFiles;
 import dev.briefings.render.Renderers;
-import dev.briefings.staging.StagedRecord;
 import dev.briefings.staging.Workspace;
 
 /** The briefing job: fingerprint the inputs, ingest, reconcile, compute figures, render and publish. */
@@ -44,6 +43,12 @@ class BriefingJobConfig {
      * large enough that commits cost little (200 at 100,000 records).
      */
     static final int CHUNK_SIZE = 500;
+    /**
+     * Threads that validate and encode records, besides the one that parses them and the step's own, which then
+     * only appends bytes and commits. Two: on a 2-core machine the operating system shares both cores among the
+     * four, so that no one of them bounds the step.
+     */
+    static final int INTAKE_WORKERS = 2;
 
     private final JobRepository jobRepository;
     private final PlatformTransactionManager transactionManager;
@@ -112,16 +117,15 @@ class BriefingJobConfig {
     }
 
     @Bean
-    Step ingestRecordsStep(RecordFilesReader recordFilesReader, IntakeProcessor intakeProcessor,
-                           StagingWriter stagingWriter, ObjectProvider<RunProgress> progress) {
+    Step ingestRecordsStep(RecordFilesReader recordFilesReader, StagingWriter stagingWriter,
+                           ObjectProvider<RunProgress> progress) {
         var promotion = new ExecutionContextPromotionListener();
         promotion.setKeys(new String[] {StagingWriter.ACCEPTED_COUNT, StagingWriter.REJECTED_COUNT,
                 RecordFilesReader.DIGESTS});
         return new StepBuilder(INGEST_STEP, jobRepository)
-                .<IndexedRecord, StagedRecord>chunk(CHUNK_SIZE)
+                .<PreparedRecord, PreparedRecord>chunk(CHUNK_SIZE)
                 .transactionManager(transactionManager)
                 .reader(recordFilesReader)
-                .processor(intakeProcessor)
                 .writer(stagingWriter)
                 .listener(promotion)
                 .listener(progressOf(progress))
@@ -159,14 +163,9 @@ class BriefingJobConfig {
     @Bean
     @StepScope
     RecordFilesReader recordFilesReader(@Value("#{stepExecution}") StepExecution step) {
-        return new RecordFilesReader(InputFiles.initiativesDir(parameters(step).input()), workspace(step));
-    }
-
-    @Bean
-    @StepScope
-    IntakeProcessor intakeProcessor(@Value("#{stepExecution}") StepExecution step) {
         BriefingParameters p = parameters(step);
-        return new IntakeProcessor(FxRates.load(InputFiles.fxRates(p.input())), p.filters());
+        var intake = new IntakeProcessor(FxRates.load(InputFiles.fxRates(p.input())), p.filters());
+        return new RecordFilesReader(InputFiles.initiativesDir(p.input()), workspace(step), intake, INTAKE_WORKERS);
     }
 
     @Bean

@@ -2,21 +2,25 @@ package dev.briefings.job;
 
 import java.math.BigDecimal;
 import java.util.List;
-
-import org.springframework.batch.infrastructure.item.ItemProcessor;
+import java.util.function.Function;
 
 import dev.briefings.filters.Filters;
 import dev.briefings.intake.FundingLine;
 import dev.briefings.intake.FxRates;
 import dev.briefings.intake.Initiative;
 import dev.briefings.intake.RawRecord;
+import dev.briefings.intake.RecordStream;
 import dev.briefings.intake.RecordValidator;
 import dev.briefings.intake.Validation;
+import dev.briefings.staging.AcceptedFile;
 import dev.briefings.staging.StagedRecord;
 import dev.briefings.staging.Workspace;
 
-/** Validates one item: accepted (with its funding in USD and whether it is in scope) or rejected with reasons. */
-class IntakeProcessor implements ItemProcessor<IndexedRecord, StagedRecord> {
+/**
+ * Validates one item: accepted (with its funding in USD and whether it is in scope) or rejected with reasons. Runs
+ * on the threads that prepare the records ({@link RecordStream}), several at a time: it holds no state of its own.
+ */
+class IntakeProcessor {
 
     private final RecordValidator validator;
     private final FxRates rates;
@@ -28,10 +32,14 @@ class IntakeProcessor implements ItemProcessor<IndexedRecord, StagedRecord> {
         this.filters = filters;
     }
 
-    @Override
-    public StagedRecord process(IndexedRecord item) {
-        RawRecord raw = item.raw();
-        long seq = Workspace.seq(item.fileIndex(), raw.ordinal());
+    /** A function for one batch of items, with its own encoder: each item validated, converted and encoded. */
+    Function<RecordStream.Item<RawRecord>, PreparedRecord> forBatch() {
+        var encoder = new AcceptedFile.Encoder();
+        return item -> PreparedRecord.of(process(item.fileIndex(), item.value()), encoder);
+    }
+
+    StagedRecord process(int fileIndex, RawRecord raw) {
+        long seq = Workspace.seq(fileIndex, raw.ordinal());
         if (raw instanceof RawRecord.Malformed m) {
             return new StagedRecord.Rejected(seq, m.file(), m.position(), null, List.of(m.reason()));
         }

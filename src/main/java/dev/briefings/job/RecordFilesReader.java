@@ -11,16 +11,17 @@ import org.springframework.batch.infrastructure.item.ItemStreamException;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
 
 import dev.briefings.intake.InputFiles;
+import dev.briefings.intake.RawRecord;
 import dev.briefings.intake.RecordStream;
 import dev.briefings.publish.FileDigest;
 import dev.briefings.staging.Workspace;
 
 /**
- * Reads every input file in name order, one item at a time (parsed ahead on a second thread, see
- * {@link RecordStream}), remembering the file and item it reached so that a restarted run carries on from the last
- * committed chunk, and each finished file's SHA-256 for the manifest.
+ * Reads every input file in name order, one item at a time, parsed on a thread of its own, then validated and
+ * encoded by the intake on worker threads (see {@link RecordStream}); remembers the file and item it reached so that
+ * a restarted run carries on from the last committed chunk, and each finished file's SHA-256 for the manifest.
  */
-class RecordFilesReader implements ItemStreamReader<IndexedRecord> {
+class RecordFilesReader implements ItemStreamReader<PreparedRecord> {
 
     private static final String FILE = "reader.file";
     private static final String ORDINAL = "reader.ordinal";
@@ -33,11 +34,16 @@ class RecordFilesReader implements ItemStreamReader<IndexedRecord> {
     private int fileIndex;
     private long ordinal;
     private final List<FileDigest> digests = new ArrayList<>();
-    private RecordStream stream;
+    private final IntakeProcessor intake;
+    private final int workers;
+    private RecordStream<PreparedRecord> stream;
 
-    RecordFilesReader(Path initiativesDir, Workspace workspace) {
+    /** @param workers how many threads validate and encode records (besides the one that parses them) */
+    RecordFilesReader(Path initiativesDir, Workspace workspace, IntakeProcessor intake, int workers) {
         this.initiativesDir = initiativesDir;
         this.workspace = workspace;
+        this.intake = intake;
+        this.workers = workers;
     }
 
     @Override
@@ -58,17 +64,17 @@ class RecordFilesReader implements ItemStreamReader<IndexedRecord> {
         } catch (IOException e) {
             throw new ItemStreamException("cannot list the input files in " + initiativesDir, e);
         }
-        stream = new RecordStream(initiativesDir, files, fileIndex, ordinal);
+        stream = RecordStream.prepared(initiativesDir, files, fileIndex, ordinal, intake::forBatch, workers);
     }
 
     @Override
-    public IndexedRecord read() {
-        for (RecordStream.Next next = stream.next(); next != null; next = stream.next()) {
-            if (next instanceof RecordStream.Item item) {
+    public PreparedRecord read() {
+        for (RecordStream.Next<PreparedRecord> next = stream.next(); next != null; next = stream.next()) {
+            if (next instanceof RecordStream.Item<PreparedRecord> item) {
                 ordinal++;
-                return new IndexedRecord(item.fileIndex(), item.raw());
+                return item.value();
             }
-            var end = (RecordStream.FileEnd) next;
+            var end = (RecordStream.FileEnd<PreparedRecord>) next;
             digests.add(new FileDigest("initiatives/" + end.name(), "initiatives", end.size(), end.sha256()));
             fileIndex = end.fileIndex() + 1;
             ordinal = 0;

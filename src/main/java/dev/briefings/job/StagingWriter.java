@@ -15,7 +15,6 @@ import org.springframework.batch.infrastructure.item.ItemStreamException;
 import org.springframework.batch.infrastructure.item.ItemStreamWriter;
 
 import dev.briefings.staging.AcceptedFile;
-import dev.briefings.staging.StagedLines;
 import dev.briefings.staging.StagedRecord;
 import dev.briefings.staging.Workspace;
 
@@ -24,7 +23,7 @@ import dev.briefings.staging.Workspace;
  * restarted run first cuts the files back to those lengths, so records from a chunk that never committed are not
  * staged twice.
  */
-class StagingWriter implements ItemStreamWriter<StagedRecord> {
+class StagingWriter implements ItemStreamWriter<PreparedRecord> {
 
     private static final String ACCEPTED = "staging.accepted.bytes";
     private static final String KEYS = "staging.keys.bytes";
@@ -60,14 +59,14 @@ class StagingWriter implements ItemStreamWriter<StagedRecord> {
     }
 
     @Override
-    public void write(Chunk<? extends StagedRecord> chunk) throws IOException {
-        for (StagedRecord item : chunk) {
-            if (item instanceof StagedRecord.Accepted a) {
-                accepted.write(a);
-                keys.line(StagedLines.key(a));
+    public void write(Chunk<? extends PreparedRecord> chunk) throws IOException {
+        for (PreparedRecord item : chunk) {
+            if (item.record() instanceof StagedRecord.Accepted) {
+                accepted.write(item.frame());
+                keys.line(item.line());
                 acceptedCount++;
-            } else if (item instanceof StagedRecord.Rejected r) {
-                rejected.line(StagedLines.rejected(r));
+            } else {
+                rejected.line(item.line());
                 rejectedCount++;
             }
         }

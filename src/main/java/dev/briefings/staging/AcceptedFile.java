@@ -49,23 +49,57 @@ public final class AcceptedFile {
         return new Reader(file);
     }
 
-    public static final class Writer implements Closeable {
-        private final Path file;
-        private final FileChannel channel;
-        private final OutputStream out;
+    /**
+     * Turns accepted records into frames, ready to be appended: the costly part of staging (encoding and the digest),
+     * so that it can run on other threads than the writer's. Not thread-safe: one per thread.
+     */
+    public static final class Encoder {
         private final RecordCodec.Out initiative = new RecordCodec.Out();
         private final RecordCodec.Out frame = new RecordCodec.Out();
         private final RecordCodec.Out length = new RecordCodec.Out();
         private final MessageDigest sha256;
-        private long position;
 
-        private Writer(Path file, long committedLength) {
-            this.file = file;
+        public Encoder() {
             try {
                 sha256 = MessageDigest.getInstance("SHA-256");
             } catch (NoSuchAlgorithmException e) {
                 throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
             }
+        }
+
+        /** The record's whole frame, its length first. */
+        public byte[] frame(StagedRecord.Accepted a) {
+            initiative.reset();
+            RecordCodec.writeInitiative(initiative, a.initiative());
+            sha256.update(initiative.bytes, 0, initiative.length);
+            byte[] digest = sha256.digest();
+
+            frame.reset();
+            frame.varint(a.seq());
+            frame.b(a.included() ? 1 : 0);
+            frame.text(a.position());
+            frame.decimal(a.committedUsd());
+            frame.decimal(a.proposedUsd());
+            length.reset();
+            length.varint((long) frame.length + DIGEST_BYTES + initiative.length);
+            byte[] all = new byte[length.length + frame.length + DIGEST_BYTES + initiative.length];
+            System.arraycopy(length.bytes, 0, all, 0, length.length);
+            System.arraycopy(frame.bytes, 0, all, length.length, frame.length);
+            System.arraycopy(digest, 0, all, length.length + frame.length, DIGEST_BYTES);
+            System.arraycopy(initiative.bytes, 0, all, length.length + frame.length + DIGEST_BYTES, initiative.length);
+            return all;
+        }
+    }
+
+    public static final class Writer implements Closeable {
+        private final Path file;
+        private final FileChannel channel;
+        private final OutputStream out;
+        private Encoder encoder;
+        private long position;
+
+        private Writer(Path file, long committedLength) {
+            this.file = file;
             try {
                 channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
                 channel.truncate(committedLength);
@@ -82,24 +116,16 @@ public final class AcceptedFile {
         }
 
         public void write(StagedRecord.Accepted a) throws IOException {
-            initiative.reset();
-            RecordCodec.writeInitiative(initiative, a.initiative());
-            sha256.update(initiative.bytes, 0, initiative.length);
-            byte[] digest = sha256.digest();
+            if (encoder == null) {
+                encoder = new Encoder();
+            }
+            write(encoder.frame(a));
+        }
 
-            frame.reset();
-            frame.varint(a.seq());
-            frame.b(a.included() ? 1 : 0);
-            frame.text(a.position());
-            frame.decimal(a.committedUsd());
-            frame.decimal(a.proposedUsd());
-            length.reset();
-            length.varint((long) frame.length + DIGEST_BYTES + initiative.length);
-            out.write(length.bytes, 0, length.length);
-            out.write(frame.bytes, 0, frame.length);
-            out.write(digest, 0, DIGEST_BYTES);
-            out.write(initiative.bytes, 0, initiative.length);
-            position += length.length + frame.length + DIGEST_BYTES + initiative.length;
+        /** Appends a frame made by an {@link Encoder}. */
+        public void write(byte[] frame) throws IOException {
+            out.write(frame);
+            position += frame.length;
         }
 
         public void flush() throws IOException {

@@ -29,6 +29,12 @@ class StagingWriterTest {
     @TempDir
     Path tmp;
 
+    private final AcceptedFile.Encoder encoder = new AcceptedFile.Encoder();
+
+    private Chunk<PreparedRecord> chunk(StagedRecord... records) {
+        return new Chunk<>(java.util.Arrays.stream(records).map(r -> PreparedRecord.of(r, encoder)).toList());
+    }
+
     private static StagedRecord.Accepted accepted(long seq, String id) {
         var i = new Initiative(id, "Title " + id, InitiativeKind.PARTNERSHIP, LocalDate.of(2025, 1, 1), List.of("US"),
                 List.of(Stage.MINING), List.of(new Source("https://example.org/" + id, "X", LocalDate.of(2025, 1, 2), null)),
@@ -43,15 +49,15 @@ class StagingWriterTest {
 
         var first = new StagingWriter(ws);
         first.open(committed);
-        first.write(new Chunk<>(List.of(accepted(0, "a"), accepted(1, "b"),
-                new StagedRecord.Rejected(2, "initiatives/x.json", "[2]", "c", List.of("bad")))));
+        first.write(chunk(accepted(0, "a"), accepted(1, "b"),
+                new StagedRecord.Rejected(2, "initiatives/x.json", "[2]", "c", List.of("bad"))));
         first.update(committed); // chunk 1 commits
-        first.write(new Chunk<>(List.of(accepted(3, "d")))); // chunk 2 written, then the process dies
+        first.write(chunk(accepted(3, "d"))); // chunk 2 written, then the process dies
         // (no update: the commit never happened; the context on record is the one after chunk 1)
 
         var restarted = new StagingWriter(ws);
         restarted.open(committed);
-        restarted.write(new Chunk<>(List.of(accepted(3, "d"), accepted(4, "e"))));
+        restarted.write(chunk(accepted(3, "d"), accepted(4, "e")));
         restarted.update(committed);
         restarted.close();
 
