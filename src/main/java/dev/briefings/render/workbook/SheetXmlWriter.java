@@ -4,12 +4,6 @@ import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.Writer;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharsetEncoder;
-import java.nio.charset.CoderResult;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 
 import org.apache.poi.ss.usermodel.Cell;
@@ -23,12 +17,13 @@ import org.apache.poi.xssf.streaming.SheetDataWriter;
  * briefing's work (writing it while the records pass, then compressing it into the file):
  * <ul>
  * <li>a faster text sink: POI writes the XML one character at a time into a {@code BufferedWriter}, whose every
- * call takes a lock and checks that it is open;</li>
+ * call takes a lock and checks that it is open; here characters go straight into a byte buffer as UTF-8;</li>
  * <li>shorter cells: a cell that follows the previous one in its row leaves out its reference ({@code r="N123"}),
  * and a number its type ({@code t="n"}), both optional in the file format (ECMA-376 part 1, 18.3.1.4) and implied
  * by position and default; a fifth less XML. A cell after a gap keeps its reference.</li>
  * </ul>
- * Text is escaped by POI's own code; formulas and error cells (which briefings do not write) are POI's as well.
+ * Text is escaped as POI escapes it, with runs of plain ASCII copied whole; formulas and error cells (which
+ * briefings do not write) are POI's own.
  */
 final class SheetXmlWriter extends SheetDataWriter {
 
@@ -104,25 +99,61 @@ final class SheetXmlWriter extends SheetDataWriter {
         _out.write('"');
     }
 
+    /**
+     * The same characters as POI's escaping ({@code <>&"}, line breaks, tab and no-break space as references; other
+     * control characters and U+FFFE/U+FFFF as '?'; everything else, unpaired surrogates included, as it is), but a
+     * run of plain ASCII goes to the file in one copy instead of one code point at a time.
+     */
+    @Override
+    protected void outputEscapedString(String s) throws IOException {
+        if (s == null || s.isEmpty()) {
+            return;
+        }
+        Utf8FileWriter out = (Utf8FileWriter) _out;
+        int n = s.length();
+        int run = 0;
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c >= ' ' && c < 0x7F && c != '<' && c != '>' && c != '&' && c != '"') {
+                continue;
+            }
+            out.ascii(s, run, i);
+            run = i + 1;
+            switch (c) {
+                case '<' -> out.write("&lt;");
+                case '>' -> out.write("&gt;");
+                case '&' -> out.write("&amp;");
+                case '"' -> out.write("&quot;");
+                case '\n' -> out.write("&#xa;");
+                case '\r' -> out.write("&#xd;");
+                case '\t' -> out.write("&#x9;");
+                case '\u00A0' -> out.write("&#xa0;");
+                default -> out.write(c < ' ' || c >= '\uFFFE' ? '?' : c);
+            }
+        }
+        out.ascii(s, run, n);
+    }
+
     @Override
     public Writer createWriter(File fd) throws IOException {
         return new Utf8FileWriter(Files.newOutputStream(fd.toPath()));
     }
 
     /**
-     * An unsynchronised writer that encodes to UTF-8 in large blocks. Characters that UTF-8 cannot encode (an
-     * unpaired surrogate) become '?', as with {@code OutputStreamWriter}. Used by one thread at a time.
+     * An unsynchronised writer that encodes to UTF-8 straight into a large byte buffer. Characters that UTF-8
+     * cannot encode (an unpaired surrogate) become '?', as with {@code OutputStreamWriter}. Used by one thread at a
+     * time.
      */
     static final class Utf8FileWriter extends Writer {
-        private static final int CHARS = 1 << 15;
+        private static final int BYTES = 1 << 16;
+        /** Room kept for one character's bytes: a pending high surrogate's '?' and then three more. */
+        private static final int ONE_CHAR = 4;
 
         private final OutputStream out;
-        private final CharsetEncoder encoder = StandardCharsets.UTF_8.newEncoder()
-                .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE);
-        private final char[] chars = new char[CHARS];
-        private final CharBuffer charView = CharBuffer.wrap(chars);
-        private final ByteBuffer bytes = ByteBuffer.allocate(CHARS * 3 + 16);
+        private final byte[] bytes = new byte[BYTES];
         private int length;
+        /** A high surrogate waiting for the low one that makes a pair with it; 0 if none. */
+        private char high;
         private boolean closed;
 
         Utf8FileWriter(OutputStream out) {
@@ -131,37 +162,28 @@ final class SheetXmlWriter extends SheetDataWriter {
 
         @Override
         public void write(int c) throws IOException {
-            if (length == CHARS) {
-                drain(false);
+            if (length > BYTES - ONE_CHAR) {
+                drain();
             }
-            chars[length++] = (char) c;
+            encode((char) c);
         }
 
         @Override
         public void write(char[] source, int offset, int count) throws IOException {
-            while (count > 0) {
-                if (length == CHARS) {
-                    drain(false);
-                }
-                int n = Math.min(count, CHARS - length);
-                System.arraycopy(source, offset, chars, length, n);
-                length += n;
-                offset += n;
-                count -= n;
+            for (int i = offset, end = offset + count; i < end; i++) {
+                write(source[i]);
             }
         }
 
         @Override
         public void write(String source, int offset, int count) throws IOException {
-            while (count > 0) {
-                if (length == CHARS) {
-                    drain(false);
+            for (int i = offset, end = offset + count; i < end; i++) {
+                char c = source.charAt(i);
+                if (c < 0x80 && high == 0 && length < BYTES) {
+                    bytes[length++] = (byte) c;
+                } else {
+                    write(c);
                 }
-                int n = Math.min(count, CHARS - length);
-                source.getChars(offset, offset + n, chars, length);
-                length += n;
-                offset += n;
-                count -= n;
             }
         }
 
@@ -170,28 +192,66 @@ final class SheetXmlWriter extends SheetDataWriter {
             write(source, 0, source.length());
         }
 
-        /** Encodes the buffered characters; a high surrogate at the very end waits for its pair unless this is the end. */
-        private void drain(boolean end) throws IOException {
-            charView.limit(length).position(0);
-            bytes.clear();
-            CoderResult result = encoder.encode(charView, bytes, end);
-            if (result.isOverflow()) {
-                throw new IllegalStateException("UTF-8 buffer too small"); // cannot happen: 3 bytes a char at most
+        /**
+         * Characters {@code from} to {@code to} of {@code source}, which the caller has found all ASCII: copied as
+         * bytes without a look at each (the one method of {@code String} that does so).
+         */
+        @SuppressWarnings("deprecation")
+        void ascii(String source, int from, int to) throws IOException {
+            if (from < to && high != 0) {
+                write(source.charAt(from++)); // settles the pending surrogate as '?'
             }
-            if (end) {
-                encoder.flush(bytes);
-                encoder.reset();
+            while (from < to) {
+                if (length == BYTES) {
+                    drain();
+                }
+                int n = Math.min(to - from, BYTES - length);
+                source.getBytes(from, from + n, bytes, length);
+                length += n;
+                from += n;
             }
-            out.write(bytes.array(), 0, bytes.position());
-            int left = charView.remaining();
-            System.arraycopy(chars, charView.position(), chars, 0, left);
-            length = left;
         }
 
+        private void encode(char c) {
+            if (high != 0) {
+                char h = high;
+                high = 0;
+                if (Character.isLowSurrogate(c)) {
+                    int cp = Character.toCodePoint(h, c);
+                    bytes[length++] = (byte) (0xF0 | cp >> 18);
+                    bytes[length++] = (byte) (0x80 | (cp >> 12 & 0x3F));
+                    bytes[length++] = (byte) (0x80 | (cp >> 6 & 0x3F));
+                    bytes[length++] = (byte) (0x80 | (cp & 0x3F));
+                    return;
+                }
+                bytes[length++] = '?';
+            }
+            if (c < 0x80) {
+                bytes[length++] = (byte) c;
+            } else if (c < 0x800) {
+                bytes[length++] = (byte) (0xC0 | c >> 6);
+                bytes[length++] = (byte) (0x80 | (c & 0x3F));
+            } else if (Character.isHighSurrogate(c)) {
+                high = c;
+            } else if (Character.isLowSurrogate(c)) {
+                bytes[length++] = '?';
+            } else {
+                bytes[length++] = (byte) (0xE0 | c >> 12);
+                bytes[length++] = (byte) (0x80 | (c >> 6 & 0x3F));
+                bytes[length++] = (byte) (0x80 | (c & 0x3F));
+            }
+        }
+
+        private void drain() throws IOException {
+            out.write(bytes, 0, length);
+            length = 0;
+        }
+
+        /** Writes out what is buffered; a high surrogate at the very end still waits for its pair. */
         @Override
         public void flush() throws IOException {
             if (!closed) {
-                drain(false);
+                drain();
                 out.flush();
             }
         }
@@ -200,7 +260,11 @@ final class SheetXmlWriter extends SheetDataWriter {
         public void close() throws IOException {
             if (!closed) {
                 try (out) {
-                    drain(true);
+                    if (high != 0) {
+                        high = 0;
+                        bytes[length++] = '?';
+                    }
+                    drain();
                 } finally {
                     closed = true;
                 }
