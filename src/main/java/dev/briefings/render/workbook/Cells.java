@@ -1,5 +1,6 @@
 package dev.briefings.render.workbook;
 
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -7,6 +8,7 @@ import java.util.List;
 
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.usermodel.Row;
 
 import dev.briefings.briefing.PlainText;
@@ -92,5 +94,45 @@ final class Cells {
         cell.setCellStyle(style);
         cell.setCellValue(value);
         return cell;
+    }
+
+    // The same cells, written straight into a streamed sheet's XML (SheetXmlWriter#beginRow): what POI writes for
+    // the cells above, without its row and cell objects.
+
+    static void text(SheetXmlWriter xml, int col, String value, CellStyle style) throws IOException {
+        xml.text(col, value == null ? null : fit(PlainText.cleaned(value)), index(style));
+    }
+
+    static void joined(SheetXmlWriter xml, int col, List<String> values, CellStyle style) throws IOException {
+        text(xml, col, values == null ? null : String.join(", ", values), style);
+    }
+
+    static void decimal(SheetXmlWriter xml, int col, BigDecimal value, CellStyle style) throws IOException {
+        if (value == null) {
+            xml.blank(col, index(style));
+        } else {
+            xml.number(col, value.doubleValue(), index(style));
+        }
+    }
+
+    static void number(SheetXmlWriter xml, int col, double value, CellStyle style) throws IOException {
+        xml.number(col, value, index(style));
+    }
+
+    /** @param date1904 whether the workbook counts dates from 1904 (as POI asks the workbook for each date cell) */
+    static void date(SheetXmlWriter xml, int col, LocalDate value, CellStyle style, boolean date1904) throws IOException {
+        if (value == null) {
+            xml.blank(col, index(style));
+        } else {
+            xml.number(col, DateUtil.getExcelDate(value.atStartOfDay(), date1904), index(style));
+        }
+    }
+
+    static void bool(SheetXmlWriter xml, int col, boolean value, CellStyle style) throws IOException {
+        xml.bool(col, value, index(style));
+    }
+
+    private static int index(CellStyle style) {
+        return style.getIndex() & 0xffff;
     }
 }

@@ -1,11 +1,11 @@
 package dev.briefings.render.workbook;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
 import org.apache.poi.ss.SpreadsheetVersion;
-import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.util.AreaReference;
 import org.apache.poi.ss.util.CellReference;
-import org.apache.poi.xssf.streaming.SXSSFSheet;
-import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFTable;
 import org.openxmlformats.schemas.spreadsheetml.x2006.main.CTTable;
@@ -23,16 +23,16 @@ final class InitiativesSheet {
     static final String TABLE_NAME = "InitiativesTable";
     static final String TABLE_STYLE = "TableStyleMedium2";
 
-    private final SXSSFWorkbook workbook;
+    private final WorkbookBriefingRenderer.SavingWorkbook workbook;
     private final WorkbookStyles styles;
     private final int lastRow;
 
-    InitiativesSheet(SXSSFWorkbook workbook, WorkbookStyles styles) {
+    InitiativesSheet(WorkbookBriefingRenderer.SavingWorkbook workbook, WorkbookStyles styles) {
         this(workbook, styles, SpreadsheetVersion.EXCEL2007.getLastRowIndex());
     }
 
     /** @param lastRow index of the last row the sheet may use (Excel's limit; lower in tests) */
-    InitiativesSheet(SXSSFWorkbook workbook, WorkbookStyles styles, int lastRow) {
+    InitiativesSheet(WorkbookBriefingRenderer.SavingWorkbook workbook, WorkbookStyles styles, int lastRow) {
         this.workbook = workbook;
         this.styles = styles;
         this.lastRow = lastRow;
@@ -40,7 +40,8 @@ final class InitiativesSheet {
 
     private XSSFSheet template;
     private int header;
-    private RowCursor cursor;
+    private XmlRows cursor;
+    private boolean date1904;
     private Links links;
     private StreamedCount.Counter count;
     private Links.Attached attachedLinks;
@@ -55,9 +56,9 @@ final class InitiativesSheet {
     /** Starts the sheet, so that rows can be fed one at a time together with other sheets in one pass. */
     void begin() {
         template = workbook.getXSSFWorkbook().getSheet(WorkbookTemplate.INITIATIVES);
-        SXSSFSheet sheet = workbook.getSheet(WorkbookTemplate.INITIATIVES);
         header = WorkbookTemplate.firstFreeRow(template) - 1;
-        cursor = new RowCursor(sheet, header + 1);
+        cursor = new XmlRows(workbook.writer(WorkbookTemplate.INITIATIVES), header + 1);
+        date1904 = workbook.getXSSFWorkbook().isDate1904();
         links = new Links(styles);
         count = new StreamedCount.Counter();
     }
@@ -67,13 +68,18 @@ final class InitiativesSheet {
             count.omitted++;
             return;
         }
-        write(cursor.next(), item, links);
+        try {
+            write(cursor, item);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the Initiatives sheet: " + e.getMessage(), e);
+        }
         count.written++;
     }
 
     StreamedCount end() {
         workbook.getSheet(WorkbookTemplate.INITIATIVES).createFreezePane(0, header + 1);
         table(template, header, cursor.position() - 1);
+        cursor.setDimension(template, WorkbookTemplate.INITIATIVE_COLUMNS - 1);
         attachedLinks = links.attach(template);
         return count.result();
     }
@@ -83,13 +89,14 @@ final class InitiativesSheet {
         return attachedLinks;
     }
 
-    private void write(Row row, InitiativeRow item, Links links) {
+    private void write(XmlRows rows, InitiativeRow item) throws IOException {
         var s = styles;
+        SheetXmlWriter row = rows.begin();
         Cells.text(row, 0, item.id(), s.text());
         Cells.text(row, 1, item.title(), s.text());
         Cells.text(row, 2, item.kind(), s.text());
         Cells.text(row, 3, item.status(), s.text());
-        Cells.date(row, 4, item.announced(), s.date());
+        Cells.date(row, 4, item.announced(), s.date(), date1904);
         Cells.joined(row, 5, item.parties(), s.text());
         Cells.joined(row, 6, item.stages(), s.text());
         Cells.joined(row, 7, item.minerals(), s.text());
@@ -100,8 +107,9 @@ final class InitiativesSheet {
         Cells.bool(row, 12, item.countedInTotals(), s.bool());
         Cells.decimal(row, 13, item.committedUsd(), s.money());
         Cells.decimal(row, 14, item.proposedUsd(), s.money());
-        links.write(row, 15, item.firstSourceUrl());
+        links.write(row, rows.row(), 15, item.firstSourceUrl());
         Cells.number(row, 16, item.sources() == null ? 0 : item.sources().size(), s.integer());
+        rows.end();
     }
 
     /** The table goes on the XSSF sheet once the extent is known; it needs the header cells, which the template holds. */

@@ -17,8 +17,6 @@ import org.apache.poi.openxml4j.exceptions.InvalidFormatException;
 import org.apache.poi.openxml4j.opc.PackagePart;
 import org.apache.poi.openxml4j.opc.PackageRelationship;
 import org.apache.poi.openxml4j.opc.PackagingURIHelper;
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.xssf.usermodel.XSSFHyperlink;
 import org.apache.poi.xssf.usermodel.XSSFRelation;
@@ -58,14 +56,15 @@ final class Links {
         this.limit = limit;
     }
 
-    Cell write(Row row, int col, String url) {
+    /** Writes the address as a cell of row {@code rownum}, written straight into a streamed sheet's XML. */
+    void write(SheetXmlWriter xml, int rownum, int col, String url) throws IOException {
         if (url == null || cells.size() >= limit || !linkable(url)) {
-            return Cells.text(row, col, url, styles.text());
+            Cells.text(xml, col, url, styles.text());
+            return;
         }
-        Cell cell = Cells.text(row, col, url, styles.link());
-        cells.add(new CellReference(row.getRowNum(), col).formatAsString());
+        Cells.text(xml, col, url, styles.link());
+        cells.add(new CellReference(rownum, col).formatAsString());
         addresses.add(url);
-        return cell;
     }
 
     /**

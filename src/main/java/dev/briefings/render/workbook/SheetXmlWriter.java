@@ -8,6 +8,7 @@ import java.nio.file.Files;
 
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.FormulaError;
 import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.xssf.streaming.SXSSFRow;
 import org.apache.poi.xssf.streaming.SheetDataWriter;
@@ -30,6 +31,11 @@ final class SheetXmlWriter extends SheetDataWriter {
     private int row;
     /** The column a cell without a reference would be taken to be in. */
     private int next;
+    // Rows written without POI's objects (see beginRow), counted as POI counts the rows it writes.
+    private int directRows;
+    private int directLowest;
+    private int directLast = -1;
+    private int directCells;
 
     SheetXmlWriter() throws IOException {
         super();
@@ -53,42 +59,125 @@ final class SheetXmlWriter extends SheetDataWriter {
             next = columnIndex + 1;
             return;
         }
-        _out.write("<c");
-        if (columnIndex != next) {
-            attribute("r", new CellReference(row, columnIndex).formatAsString());
-        }
-        next = columnIndex + 1;
         int style = cell.getCellStyle().getIndex() & 0xffff;
+        switch (type) {
+            case STRING -> text(columnIndex, cell.getStringCellValue(), style);
+            case NUMERIC -> number(columnIndex, cell.getNumericCellValue(), style);
+            case BOOLEAN -> bool(columnIndex, cell.getBooleanCellValue(), style);
+            default -> blank(columnIndex, style);
+        }
+    }
+
+    /**
+     * Starts a row written straight into the sheet's XML, without POI's row and cell objects (a tree map and an
+     * object per cell, much of a large briefing's work): the cells that follow ({@link #text}, {@link #number},
+     * {@link #bool}, {@link #blank}) are written as {@link #writeRow} writes those of a plain row, and
+     * {@link #endRow()} ends it. Rows must come in order, after any that POI wrote.
+     */
+    void beginRow(int rownum) throws IOException {
+        if (rownum <= getLastFlushedRow()) {
+            throw new IllegalArgumentException("row " + rownum + " comes after row " + getLastFlushedRow());
+        }
+        if (getNumberOfFlushedRows() == 0) {
+            directLowest = rownum;
+        }
+        directRows++;
+        directLast = rownum;
+        directCells = 0;
+        row = rownum;
+        next = 0;
+        _out.write("<row r=\"");
+        _out.write(Integer.toString(rownum + 1));
+        _out.write("\">\n");
+    }
+
+    void endRow() throws IOException {
+        _out.write("</row>\n");
+    }
+
+    /** A string cell (the text as it is: the caller cleans and fits it); null makes a styled blank cell. */
+    void text(int column, String value, int style) throws IOException {
+        if (value == null) {
+            blank(column, style);
+            return;
+        }
+        begin(column, style);
+        attribute("t", "inlineStr");
+        _out.write("><is><t");
+        if (!value.isEmpty() && (Character.isWhitespace(value.charAt(0))
+                || Character.isWhitespace(value.charAt(value.length() - 1)))) {
+            attribute("xml:space", "preserve");
+        }
+        _out.write('>');
+        outputEscapedString(value);
+        _out.write("</t></is></c>");
+    }
+
+    /** A number cell; as POI does, an infinity is written as the error #DIV/0! and NaN as #NUM!. */
+    void number(int column, double value, int style) throws IOException {
+        if (Double.isInfinite(value) || Double.isNaN(value)) {
+            _out.write("<c");
+            attribute("r", new CellReference(row, column).formatAsString()); // POI's own error cells carry it
+            next = column + 1;
+            directCells = next;
+            if (style != 0) {
+                attribute("s", Integer.toString(style));
+            }
+            attribute("t", "e");
+            _out.write("><v>");
+            outputEscapedString((Double.isNaN(value) ? FormulaError.NUM : FormulaError.DIV0).getString());
+            _out.write("</v></c>");
+            return;
+        }
+        begin(column, style);
+        _out.write("><v>");
+        _out.write(Double.toString(value));
+        _out.write("</v></c>");
+    }
+
+    void bool(int column, boolean value, int style) throws IOException {
+        begin(column, style);
+        attribute("t", "b");
+        _out.write("><v>");
+        _out.write(value ? '1' : '0');
+        _out.write("</v></c>");
+    }
+
+    void blank(int column, int style) throws IOException {
+        begin(column, style);
+        _out.write("></c>");
+    }
+
+    private void begin(int column, int style) throws IOException {
+        _out.write("<c");
+        if (column != next) {
+            attribute("r", new CellReference(row, column).formatAsString());
+        }
+        next = column + 1;
+        directCells = next;
         if (style != 0) {
             attribute("s", Integer.toString(style));
         }
-        switch (type) {
-            case STRING -> {
-                String value = cell.getStringCellValue();
-                attribute("t", "inlineStr");
-                _out.write("><is><t");
-                if (!value.isEmpty() && (Character.isWhitespace(value.charAt(0))
-                        || Character.isWhitespace(value.charAt(value.length() - 1)))) {
-                    attribute("xml:space", "preserve");
-                }
-                _out.write('>');
-                outputEscapedString(value);
-                _out.write("</t></is>");
-            }
-            case NUMERIC -> {
-                _out.write("><v>");
-                _out.write(Double.toString(cell.getNumericCellValue()));
-                _out.write("</v>");
-            }
-            case BOOLEAN -> {
-                attribute("t", "b");
-                _out.write("><v>");
-                _out.write(cell.getBooleanCellValue() ? '1' : '0');
-                _out.write("</v>");
-            }
-            default -> _out.write('>'); // BLANK
-        }
-        _out.write("</c>");
+    }
+
+    @Override
+    public int getNumberOfFlushedRows() {
+        return super.getNumberOfFlushedRows() + directRows;
+    }
+
+    @Override
+    public int getLowestIndexOfFlushedRows() {
+        return super.getNumberOfFlushedRows() > 0 ? super.getLowestIndexOfFlushedRows() : directLowest;
+    }
+
+    @Override
+    public int getLastFlushedRow() {
+        return Math.max(super.getLastFlushedRow(), directLast);
+    }
+
+    @Override
+    public int getNumberOfCellsOfLastFlushedRow() {
+        return directLast > super.getLastFlushedRow() ? directCells : super.getNumberOfCellsOfLastFlushedRow();
     }
 
     private void attribute(String name, String value) throws IOException {
@@ -132,6 +221,12 @@ final class SheetXmlWriter extends SheetDataWriter {
             }
         }
         out.ascii(s, run, n);
+    }
+
+    /** Closes a writer used on its own and deletes its temporary file (a workbook disposes of its sheets' own). */
+    void discard() throws IOException {
+        close();
+        Files.deleteIfExists(getTempFile().toPath());
     }
 
     @Override

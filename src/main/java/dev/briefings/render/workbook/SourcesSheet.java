@@ -1,10 +1,12 @@
 package dev.briefings.render.workbook;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
 import org.apache.poi.ss.SpreadsheetVersion;
-import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
-import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
 
 import dev.briefings.briefing.InitiativeRow;
 import dev.briefings.briefing.InitiativeRows;
@@ -13,16 +15,16 @@ import dev.briefings.briefing.SourceRef;
 /** Streams every source of every initiative under the template's header row, in the same pass as the Initiatives sheet. */
 final class SourcesSheet {
 
-    private final SXSSFWorkbook workbook;
+    private final WorkbookBriefingRenderer.SavingWorkbook workbook;
     private final WorkbookStyles styles;
     private final int lastRow;
 
-    SourcesSheet(SXSSFWorkbook workbook, WorkbookStyles styles) {
+    SourcesSheet(WorkbookBriefingRenderer.SavingWorkbook workbook, WorkbookStyles styles) {
         this(workbook, styles, SpreadsheetVersion.EXCEL2007.getLastRowIndex());
     }
 
     /** @param lastRow index of the last row the sheet may use (Excel's limit; lower in tests) */
-    SourcesSheet(SXSSFWorkbook workbook, WorkbookStyles styles, int lastRow) {
+    SourcesSheet(WorkbookBriefingRenderer.SavingWorkbook workbook, WorkbookStyles styles, int lastRow) {
         this.workbook = workbook;
         this.styles = styles;
         this.lastRow = lastRow;
@@ -30,7 +32,8 @@ final class SourcesSheet {
 
     private SXSSFSheet sheet;
     private int header;
-    private RowCursor cursor;
+    private XmlRows cursor;
+    private boolean date1904;
     private Links links;
     private StreamedCount.Counter count;
     private Links.Attached attachedLinks;
@@ -45,7 +48,8 @@ final class SourcesSheet {
     void begin() {
         sheet = workbook.getSheet(WorkbookTemplate.SOURCES);
         header = WorkbookTemplate.firstFreeRow(workbook.getXSSFWorkbook().getSheet(WorkbookTemplate.SOURCES)) - 1;
-        cursor = new RowCursor(sheet, header + 1);
+        cursor = new XmlRows(workbook.writer(WorkbookTemplate.SOURCES), header + 1);
+        date1904 = workbook.getXSSFWorkbook().isDate1904();
         links = new Links(styles);
         count = new StreamedCount.Counter();
     }
@@ -59,7 +63,11 @@ final class SourcesSheet {
                 count.omitted++;
                 continue;
             }
-            write(cursor.next(), item, source, links);
+            try {
+                write(cursor, item, source);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write the Sources sheet: " + e.getMessage(), e);
+            }
             count.written++;
         }
     }
@@ -68,7 +76,9 @@ final class SourcesSheet {
         sheet.createFreezePane(0, header + 1);
         int last = Math.max(cursor.position() - 1, header + 1);
         sheet.setAutoFilter(new CellRangeAddress(header, last, 0, WorkbookTemplate.SOURCE_COLUMNS - 1));
-        attachedLinks = links.attach(workbook.getXSSFWorkbook().getSheet(WorkbookTemplate.SOURCES));
+        XSSFSheet template = workbook.getXSSFWorkbook().getSheet(WorkbookTemplate.SOURCES);
+        cursor.setDimension(template, WorkbookTemplate.SOURCE_COLUMNS - 1);
+        attachedLinks = links.attach(template);
         return count.result();
     }
 
@@ -77,12 +87,14 @@ final class SourcesSheet {
         return attachedLinks;
     }
 
-    private void write(Row row, InitiativeRow item, SourceRef source, Links links) {
+    private void write(XmlRows rows, InitiativeRow item, SourceRef source) throws IOException {
+        SheetXmlWriter row = rows.begin();
         Cells.text(row, 0, item.id(), styles.text());
         Cells.number(row, 1, source.number(), styles.integer());
         Cells.text(row, 2, source.publisher(), styles.text());
-        Cells.date(row, 3, source.published(), styles.date());
+        Cells.date(row, 3, source.published(), styles.date(), date1904);
         Cells.text(row, 4, source.title(), styles.text());
-        links.write(row, 5, source.url());
+        links.write(row, rows.row(), 5, source.url());
+        rows.end();
     }
 }

@@ -14,6 +14,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Date;
 import java.util.Enumeration;
@@ -222,15 +223,35 @@ public final class WorkbookBriefingRenderer {
      * {@link Links} noted added to their sheets' XML on the way into the file, and the entries compressed two at a
      * time with the fastest deflate (the sheets are most of the work of saving and compress well even so).
      */
-    private static final class SavingWorkbook extends SXSSFWorkbook {
+    static final class SavingWorkbook extends SXSSFWorkbook {
         /** Every entry's time: the earliest a zip can hold (POI's too), so that the same briefing gives the same bytes. */
         private static final long ENTRY_TIME = LocalDateTime.of(1980, 1, 1, 0, 0)
                 .atZone(ZoneId.systemDefault()).toInstant().toEpochMilli();
 
         private final Map<String, Links.Attached> links = new HashMap<>();
+        /**
+         * The sheets' writers, in the order POI made them: one per sheet, as it registered the sheets. Made by the
+         * first call, which comes from POI's constructor, before this class's fields are initialised.
+         */
+        private List<SheetXmlWriter> writers;
 
         SavingWorkbook(XSSFWorkbook template) {
             super(template, ROW_WINDOW, false, false);
+        }
+
+        /** The writer of a sheet of the template, for rows written straight into its XML. */
+        SheetXmlWriter writer(String sheetName) {
+            // POI makes a sheet's writer as it registers the sheet, and registers the template's sheets in order.
+            int made = writers == null ? 0 : writers.size();
+            if (made != getNumberOfSheets()) {
+                throw new IllegalStateException("the workbook has " + getNumberOfSheets() + " sheets but "
+                        + made + " sheet writers");
+            }
+            int index = getSheetIndex(sheetName);
+            if (index < 0) {
+                throw new IllegalArgumentException("the workbook has no sheet " + sheetName);
+            }
+            return writers.get(index);
         }
 
         void addLinks(Links.Attached attached) {
@@ -242,7 +263,12 @@ public final class WorkbookBriefingRenderer {
 
         @Override
         protected SheetDataWriter createSheetDataWriter() throws IOException {
-            return new SheetXmlWriter();
+            var writer = new SheetXmlWriter();
+            if (writers == null) {
+                writers = new ArrayList<>();
+            }
+            writers.add(writer);
+            return writer;
         }
 
         /**

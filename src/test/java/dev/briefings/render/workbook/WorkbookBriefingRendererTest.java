@@ -534,12 +534,27 @@ class WorkbookBriefingRendererTest {
                     null, null, null, null, null, wb.createCellStyle(), null, null, null, null);
             var links = new Links(styles, 2);
             var sheet = wb.createSheet();
-            for (int r = 0; r < 3; r++) {
-                links.write(sheet.createRow(r), 0, "https://example.org/" + r);
+            var xml = new SheetXmlWriter();
+            String rows;
+            try {
+                for (int r = 0; r < 3; r++) {
+                    xml.beginRow(r);
+                    links.write(xml, r, 0, "https://example.org/" + r);
+                    xml.endRow();
+                }
+                xml.close();
+                try (var in = xml.getWorksheetXMLInputStream()) {
+                    rows = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                }
+            } finally {
+                xml.discard();
             }
-            assertThat(sheet.getRow(0).getCell(0).getCellStyle().getIndex()).isEqualTo(styles.link().getIndex());
-            assertThat(sheet.getRow(2).getCell(0).getCellStyle().getIndex()).isEqualTo(styles.text().getIndex());
-            assertThat(sheet.getRow(2).getCell(0).getStringCellValue()).isEqualTo("https://example.org/2");
+            // The first two in the link style, the third (past the limit) as text.
+            String cell = "<c s=\"%d\" t=\"inlineStr\"><is><t>https://example.org/%d</t></is></c>";
+            assertThat(rows).isEqualTo("<row r=\"1\">\n" + cell.formatted(styles.link().getIndex(), 0) + "</row>\n"
+                    + "<row r=\"2\">\n" + cell.formatted(styles.link().getIndex(), 1) + "</row>\n"
+                    + "<row r=\"3\">\n" + cell.formatted(styles.text().getIndex(), 2) + "</row>\n");
+            assertThat(styles.link().getIndex()).isNotEqualTo(styles.text().getIndex());
 
             Links.Attached rest = links.attach(sheet);
             // The first link is POI's; the second waits to be written into the sheet's XML and relationships,
@@ -624,7 +639,7 @@ class WorkbookBriefingRendererTest {
         // Excel's limit is 1,048,576 rows; the sheets take a lower limit here so that the test stays small.
         var opened = WorkbookTemplate.open(TEMPLATE);
         Path out = dir.resolve("capped.xlsx");
-        try (var xssf = opened.workbook(); var wb = new SXSSFWorkbook(xssf, 100, true, false)) {
+        try (var xssf = opened.workbook(); var wb = new WorkbookBriefingRenderer.SavingWorkbook(xssf)) {
             try {
                 StreamedCount initiatives = new InitiativesSheet(wb, opened.styles(), 3).write(SampleBriefings.manyRows(10));
                 StreamedCount sources = new SourcesSheet(wb, opened.styles(), 5).write(SampleBriefings.manyRows(10));
@@ -643,6 +658,9 @@ class WorkbookBriefingRendererTest {
             assertThat(sheet.getLastRowNum()).isEqualTo(3);
             assertThat(sheet.getRow(3).getCell(0).getStringCellValue()).isEqualTo("synthetic-2");
             assertThat(sheet.getTables().get(0).getArea().formatAsString()).isEqualTo("A1:Q4");
+            // The dimension POI gives a streamed sheet: the streamed rows (not the template's header), all columns.
+            assertThat(sheet.getCTWorksheet().getDimension().getRef()).isEqualTo("A2:Q4");
+            assertThat(wb.getSheet("Sources").getCTWorksheet().getDimension().getRef()).isEqualTo("A2:F6");
             assertThat(wb.getSheet("Sources").getLastRowNum()).isEqualTo(5);
             Sheet summary = wb.getSheet("Summary");
             assertThat(rowLabelled(summary, "The Initiatives sheet lists the first 3 of 10 initiatives (Excel's row limit)."))
