@@ -121,8 +121,23 @@ public final class BriefingAssembler {
      */
     public void accept(long seq, Initiative initiative, BigDecimal committedUsd, BigDecimal proposedUsd,
                        FundedRecord ancestor, long ancestorsMatched) {
-        ledger.add(funded(initiative, committedUsd, proposedUsd), ancestor);
+        acceptFigures(seq, initiative, committedUsd, proposedUsd, ancestor);
+        acceptRisks(initiative, committedUsd, proposedUsd, ancestorsMatched);
+    }
+
+    /**
+     * The risk tallies' part of {@link #accept}. The two parts share nothing, so a caller may feed them on two
+     * threads (each its records in order, one thread per part) and call {@link #finish} once both are done.
+     */
+    public void acceptRisks(Initiative initiative, BigDecimal committedUsd, BigDecimal proposedUsd,
+                            long ancestorsMatched) {
         risks.accept(initiative, committedUsd, proposedUsd, ancestorsMatched);
+    }
+
+    /** The figures' part of {@link #accept}: the ledger, the source checks and the largest initiatives. */
+    public void acceptFigures(long seq, Initiative initiative, BigDecimal committedUsd, BigDecimal proposedUsd,
+                              FundedRecord ancestor) {
+        ledger.add(funded(initiative, committedUsd, proposedUsd), ancestor);
         if (sourceChecks != null) {
             sourceChecks.accept(seq, initiative, committedUsd, proposedUsd, ancestor == null);
         }

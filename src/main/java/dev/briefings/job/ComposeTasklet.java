@@ -38,6 +38,7 @@ import dev.briefings.compose.SourceChecks;
 import dev.briefings.briefing.BriefingMeta;
 import dev.briefings.briefing.BriefingModel;
 import dev.briefings.briefing.BriefingModelJson;
+import dev.briefings.briefing.InitiativeRow;
 import dev.briefings.briefing.KeyFigures;
 import dev.briefings.briefing.Methodology;
 import dev.briefings.briefing.RejectSummary;
@@ -45,13 +46,13 @@ import dev.briefings.figures.FundedRecord;
 import dev.briefings.history.ChangeTracker;
 import dev.briefings.history.RunHistory;
 import dev.briefings.intake.FxRates;
+import dev.briefings.intake.Initiative;
 import dev.briefings.intake.InputFiles;
 import dev.briefings.risk.ContextFigure;
 import dev.briefings.risk.MarketContext;
 import dev.briefings.risk.RiskAssessment;
 import dev.briefings.risk.RiskRules;
 import dev.briefings.render.Renderers;
-import dev.briefings.render.workbook.BackgroundRows;
 import dev.briefings.staging.AcceptedFile;
 import dev.briefings.staging.StagedInitiative;
 import dev.briefings.staging.StagedLines;
@@ -128,8 +129,11 @@ class ComposeTasklet implements Tasklet {
                 MDC.setContextMap(mdc); // other threads log under the run's name too
             }
         };
+        // The figures here, the risk tallies and the workbook's rows each on a thread of their own.
         try (var workbook = renderers.workbook(properties.templatesDir().resolve(parameters.template())).begin();
-             var rows = new BackgroundRows(workbook, logsUnderTheRun);
+             var rows = new Handoff<InitiativeRow>("workbook-rows", workbook::accept, logsUnderTheRun);
+             var riskTallies = new Handoff<RiskInput>("risk-tallies", r -> assembler.acceptRisks(r.initiative(),
+                     r.committedUsd(), r.proposedUsd(), r.ancestorsMatched()), logsUnderTheRun);
              AcceptedFile.Reader in = AcceptedFile.read(workspace.accepted());
              BufferedWriter snapshot = new BufferedWriter(new OutputStreamWriter(
                      new GZIPOutputStream(Files.newOutputStream(workspace.snapshot()), 1 << 16), StandardCharsets.UTF_8))) {
@@ -152,9 +156,10 @@ class ComposeTasklet implements Tasklet {
                 StagedInitiative a = in.record();
                 var i = a.initiative();
                 String ancestorId = ancestorOf.get(i.id());
-                assembler.accept(a.seq(), i, a.committedUsd(), a.proposedUsd(),
-                        ancestorId == null ? null : ancestors.funding().get(ancestorId),
-                        ancestorId == null ? 0L : ancestors.matchedAlong(ancestorId));
+                assembler.acceptFigures(a.seq(), i, a.committedUsd(), a.proposedUsd(),
+                        ancestorId == null ? null : ancestors.funding().get(ancestorId));
+                riskTallies.accept(new RiskInput(i, a.committedUsd(), a.proposedUsd(),
+                        ancestorId == null ? 0L : ancestors.matchedAlong(ancestorId)));
                 rows.accept(BriefingAssembler.row(i, a.committedUsd(), a.proposedUsd(), ancestorId == null, List.of()));
                 changes.inScope(i.id(), i.title(), a.hash(), a.committedUsd());
                 changes.seen(i.id());
@@ -162,6 +167,7 @@ class ComposeTasklet implements Tasklet {
                 snapshot.write('\n');
             }
             rows.finish();
+            riskTallies.finish();
             if (stop.requested()) {
                 return stopped(stepExecution, seen);
             }
@@ -186,6 +192,11 @@ class ComposeTasklet implements Tasklet {
             }
         }
         return RepeatStatus.FINISHED;
+    }
+
+    /** What the risk tallies take of a record. */
+    private record RiskInput(Initiative initiative, BigDecimal committedUsd, BigDecimal proposedUsd,
+                             long ancestorsMatched) {
     }
 
     /**
