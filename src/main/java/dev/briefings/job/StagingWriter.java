@@ -15,7 +15,6 @@ import org.springframework.batch.infrastructure.item.ItemStreamException;
 import org.springframework.batch.infrastructure.item.ItemStreamWriter;
 
 import dev.briefings.staging.AcceptedFile;
-import dev.briefings.staging.StagedRecord;
 import dev.briefings.staging.Workspace;
 
 /**
@@ -61,7 +60,7 @@ class StagingWriter implements ItemStreamWriter<PreparedRecord> {
     @Override
     public void write(Chunk<? extends PreparedRecord> chunk) throws IOException {
         for (PreparedRecord item : chunk) {
-            if (item.record() instanceof StagedRecord.Accepted) {
+            if (item.accepted()) {
                 accepted.write(item.frame());
                 keys.line(item.line());
                 acceptedCount++;
