@@ -241,6 +241,21 @@ class PdfBriefingRendererTest {
     }
 
     @Test
+    void aRendererPreparedWithAnotherModelRendersTheSameBytes() throws IOException {
+        Path fresh = tmp.resolve("fresh.pdf");
+        Path prepared = tmp.resolve("prepared.pdf");
+        new PdfBriefingRenderer(TEMPLATE).render(SampleBriefings.small(), fresh);
+        var renderer = new PdfBriefingRenderer(TEMPLATE);
+        var other = SampleBriefings.small();
+        // A different briefing for the preparation: nothing of it may reach the render that follows.
+        renderer.prepare(new dev.briefings.briefing.BriefingModel(other.meta(), other.keyFigures(), other.breakdowns(),
+                other.timeline(), List.of(), other.risks(), other.dataQuality(), other.changes(), other.sources(),
+                other.methodology(), other.rejects()));
+        renderer.render(SampleBriefings.small(), prepared);
+        assertThat(Files.mismatch(fresh, prepared)).as("first differing byte").isEqualTo(-1L);
+    }
+
+    @Test
     void theSameBriefingRendersToTheSameBytesWhateverTheClock() throws IOException {
         Path first = tmp.resolve("first.pdf");
         Path second = tmp.resolve("second.pdf");
