@@ -123,16 +123,12 @@ final class RunCommand implements Callable<Integer>, Faults.Command {
 
         var parameters = new BriefingParameters(asOf == null ? LocalDate.now() : asOf, null, filters, template, 1,
                 inputDir, outputDir);
-        // For a small input the PDF's rendering stack warms up on the second core while the application starts; a
-        // larger one keeps that core for reading records ahead and writing the workbook's rows (measured: warming up
-        // made a 10,000-record run 0.3 s slower, the 26-record sample 0.2 s faster). Either way the workbook's
-        // template is opened and the PDF renderer made meanwhile (0.1 s of the compose step's start otherwise).
+        // While the application starts, a second thread opens the workbook's template and makes the PDF renderer
+        // ready for its first render (template parsed, fonts read): the compose step's start and its PDF then do
+        // less. (Rendering a whole made-up PDF ahead, as the server does, took more of the second core than it
+        // saved: measured alternately, the 26-record sample took 2.40 s with this, 2.48 s with that.)
         var renderers = new Renderers();
-        if (recordBytes(inputDir) < WARM_UP_BELOW_BYTES) {
-            renderers.prepareForOneRun(templates.resolve(template));
-        } else {
-            renderers.prepareWithoutWarmUp(templates.resolve(template));
-        }
+        renderers.prepareForOneRun(templates.resolve(template));
         try (renderers; ConfigurableApplicationContext context = Contexts.start(folders.dataDir, templates, err, renderers,
                 Math.max(1, progressEvery), debug())) {
             Contexts.checkSettings(context);
@@ -190,17 +186,6 @@ final class RunCommand implements Callable<Integer>, Faults.Command {
             SummaryOptions.print(json, out);
         }
         return code;
-    }
-
-    static final long WARM_UP_BELOW_BYTES = 2L * 1024 * 1024;
-
-    private static long recordBytes(Path input) throws java.io.IOException {
-        Path dir = dev.briefings.intake.InputFiles.initiativesDir(input);
-        long total = 0;
-        for (String name : dev.briefings.intake.InputFiles.initiativeFiles(dir)) {
-            total += java.nio.file.Files.size(dir.resolve(name));
-        }
-        return total;
     }
 
     /**

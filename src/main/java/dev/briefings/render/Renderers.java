@@ -23,9 +23,10 @@ import dev.briefings.render.workbook.WorkbookBriefingRenderer;
  * The renderers of each template folder, made once and kept while the template's files stay the same.
  * <p>
  * Most of a small briefing's time is the first use of the rendering stack in the JVM (template parsing, the
- * bundled font, layout, charts and POI classes), none of which depends on the records. {@link #prepare} does all
- * of that on a second thread, rendering a made-up briefing to a scratch file, while the caller goes on (starting
- * the application, reading records); {@link #pdf} and {@link #workbook} then wait for it, if it is not done.
+ * bundled font, layout, charts and POI classes), none of which depends on the records. {@link #prepare} (for the
+ * server) does all of that on a second thread, rendering a made-up briefing to a scratch file, while the caller
+ * goes on; {@link #prepareForOneRun} (for a command) does the cheaper part of it. {@link #pdf} and
+ * {@link #workbook} then wait for it, if it is not done.
  */
 public final class Renderers implements AutoCloseable {
 
@@ -47,8 +48,6 @@ public final class Renderers implements AutoCloseable {
     private enum Warm {
         /** Make the PDF renderer ready for its first render (no made-up PDF) and open the workbook's template. */
         COLD,
-        /** That, and render a made-up PDF (for one small run: its own rows warm the workbook's code up). */
-        PDF,
         /** Render a made-up PDF and workbook (for the server, whose first request should find both warm). */
         BOTH
     }
@@ -59,12 +58,12 @@ public final class Renderers implements AutoCloseable {
     }
 
     /**
-     * For one run of a small input: starts making the renderers, warming the PDF's up and opening the workbook's
-     * template in the background; returns at once. (Measured on the 26-record sample: 0.1 s and 0.15 CPU-seconds
-     * less than warming both up, as the run's own rows warm the workbook's code up anyway.)
+     * For one run: starts making the PDF renderer ready for its first render (see {@link
+     * PdfBriefingRenderer#prepare}) and opening the workbook's template in the background (while the application
+     * starts); returns at once. No made-up briefing is rendered: the run's own rows and PDF come soon enough.
      */
     public void prepareForOneRun(Path templateDir) {
-        entry(templateDir, Warm.PDF);
+        entry(templateDir, Warm.COLD);
     }
 
     /** The PDF renderer of a template folder, waiting for its preparation when under way. */
@@ -78,22 +77,12 @@ public final class Renderers implements AutoCloseable {
 
     /**
      * The workbook renderer of a template folder, once a warm-up asked for by {@link #prepare} is done. Without
-     * one, this starts making the folder's PDF renderer in the background (no warm-up: by now the second core has
-     * other work) and returns at once.
+     * one, this starts what {@link #prepareForOneRun} does and returns at once.
      */
     public WorkbookBriefingRenderer workbook(Path templateDir) {
         Prepared p = entry(templateDir, Warm.COLD);
         p.workbookWarm().join();
         return p.workbook();
-    }
-
-    /**
-     * For a larger input: starts making the PDF renderer and opening the workbook's template in the background
-     * (while the application starts), without the warm-up renders, whose work the pass over the records does
-     * anyway.
-     */
-    public void prepareWithoutWarmUp(Path templateDir) {
-        entry(templateDir, Warm.COLD);
     }
 
     static Path workbookTemplate(Path templateDir) {
@@ -106,7 +95,6 @@ public final class Renderers implements AutoCloseable {
         return prepared.compute(dir, (key, old) -> old != null && old.stamp().equals(stamp) ? old
                 : switch (warm) {
                     case COLD -> startCold(dir, stamp);
-                    case PDF -> startPdfWarm(dir, stamp);
                     case BOTH -> start(dir, stamp);
                 });
     }
@@ -140,13 +128,6 @@ public final class Renderers implements AutoCloseable {
             workbook.beginAhead(worker);
         }
         return workbook;
-    }
-
-    private Prepared startPdfWarm(Path dir, List<String> stamp) {
-        // The workbook's template first: the pass over the records needs it before the PDF is rendered.
-        WorkbookBriefingRenderer workbook = workbookAhead(dir);
-        return new Prepared(stamp, CompletableFuture.supplyAsync(() -> warmPdf(dir), worker),
-                CompletableFuture.completedFuture(null), workbook);
     }
 
     private static PdfBriefingRenderer warmPdf(Path dir) {
