@@ -23,6 +23,15 @@ class RecordStreamTest {
         return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
     }
 
+    /** {@code n} records of one line each, ids r0, r1, ... */
+    private static String idLines(int n) {
+        StringBuilder lines = new StringBuilder();
+        for (int i = 0; i < n; i++) {
+            lines.append("{\"id\": \"r").append(i).append("\"}\n");
+        }
+        return lines.toString();
+    }
+
     private List<RecordStream.Next<RawRecord>> all(List<String> files, int startFile, long startOrdinal) {
         List<RecordStream.Next<RawRecord>> out = new ArrayList<>();
         try (var stream = RecordStream.parsed(dir, files, startFile, startOrdinal)) {
@@ -35,11 +44,7 @@ class RecordStreamTest {
 
     @Test
     void itemsInOrderAndWholeFileDigestsEvenWhenAFileStopsEarly() throws Exception {
-        StringBuilder lines = new StringBuilder();
-        for (int i = 0; i < 1000; i++) {
-            lines.append("{\"id\": \"r").append(i).append("\"}\n");
-        }
-        Path a = Files.writeString(dir.resolve("a.jsonl"), lines);
+        Path a = Files.writeString(dir.resolve("a.jsonl"), idLines(1000));
         // A .json file ends at its first syntax error; its digest must still cover every byte.
         Path b = Files.writeString(dir.resolve("b.json"), "[{\"id\": \"x\"}, {\"id\": oops}, {\"id\": \"never\"}]" + " ".repeat(100_000));
         List<RecordStream.Next<RawRecord>> out = all(List.of("a.jsonl", "b.json"), 0, 0);
@@ -80,11 +85,7 @@ class RecordStreamTest {
 
     @Test
     void preparedItemsComeInReadOrderWhateverOrderTheWorkersFinishIn() throws Exception {
-        StringBuilder lines = new StringBuilder();
-        for (int i = 0; i < 3000; i++) {
-            lines.append("{\"id\": \"r").append(i).append("\"}\n");
-        }
-        Path a = Files.writeString(dir.resolve("a.jsonl"), lines);
+        Path a = Files.writeString(dir.resolve("a.jsonl"), idLines(3000));
         Files.writeString(dir.resolve("b.jsonl"), "{\"id\": \"b0\"}\n");
         var random = new java.util.Random(7);
         long[] delays = random.longs(64, 0, 3).toArray();
@@ -124,11 +125,7 @@ class RecordStreamTest {
 
     @Test
     void aFailureToPrepareReachesTheCallerAtItsBatchAfterTheItemsBeforeIt() throws Exception {
-        StringBuilder lines = new StringBuilder();
-        for (int i = 0; i < 1000; i++) {
-            lines.append("{\"id\": \"r").append(i).append("\"}\n");
-        }
-        Files.writeString(dir.resolve("a.jsonl"), lines);
+        Files.writeString(dir.resolve("a.jsonl"), idLines(1000));
         List<String> seen = new ArrayList<>();
         try (var stream = RecordStream.prepared(dir, List.of("a.jsonl"), 0, 0, () -> item -> {
             String id = ((RawRecord.Parsed) item.value()).node().get("id").asString();
