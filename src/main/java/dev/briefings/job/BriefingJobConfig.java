@@ -85,8 +85,8 @@ class BriefingJobConfig {
     }
 
     @Bean
-    ComposedModels composedModels() {
-        return new ComposedModels();
+    ComposedOutputs composedOutputs() {
+        return new ComposedOutputs();
     }
 
     /** Everything that does not depend on the records is made ready here (see {@link Renderers}). */
@@ -184,7 +184,7 @@ class BriefingJobConfig {
     @StepScope
     ComposeTasklet composeTasklet(@Value("#{stepExecution}") StepExecution step, RunHistory history,
                                   ObjectProvider<BuildProperties> build, Renderers renderers,
-                                  ObjectProvider<RunProgress> progress, ComposedModels composed) {
+                                  ObjectProvider<RunProgress> progress, ComposedOutputs composed) {
         return new ComposeTasklet(workspace(step), parameters(step), properties, history, version(build), renderers,
                 progress.getIfAvailable(() -> RunProgress.NONE), jobRepository, composed);
     }
@@ -192,7 +192,7 @@ class BriefingJobConfig {
     @Bean
     @StepScope
     PublishTasklet publishTasklet(@Value("#{stepExecution}") StepExecution step, RunHistory history,
-                                  ComposedModels composed) {
+                                  ComposedOutputs composed) {
         return new PublishTasklet(workspace(step), parameters(step), properties, history, composed);
     }
 

@@ -52,6 +52,7 @@ import dev.briefings.risk.ContextFigure;
 import dev.briefings.risk.MarketContext;
 import dev.briefings.risk.RiskAssessment;
 import dev.briefings.risk.RiskRules;
+import dev.briefings.publish.FileDigest;
 import dev.briefings.render.Renderers;
 import dev.briefings.staging.AcceptedFile;
 import dev.briefings.staging.StagedInitiative;
@@ -80,11 +81,11 @@ class ComposeTasklet implements Tasklet {
     private final Renderers renderers;
     private final RunProgress progress;
     private final JobRepository jobs;
-    private final ComposedModels composed;
+    private final ComposedOutputs composed;
 
     ComposeTasklet(Workspace workspace, BriefingParameters parameters, BriefingsProperties properties,
                    RunHistory history, String applicationVersion, Renderers renderers, RunProgress progress,
-                   JobRepository jobs, ComposedModels composed) {
+                   JobRepository jobs, ComposedOutputs composed) {
         this.workspace = workspace;
         this.composed = composed;
         this.jobs = jobs;
@@ -173,7 +174,7 @@ class ComposeTasklet implements Tasklet {
             }
             BriefingModel model = model(assembler.finish(), changes, jobContext, accepted, reconcileRejects, rates, context);
             BriefingModelJson.write(model, workspace.model());
-            composed.put(workspace.model(), model);
+            composed.putModel(workspace.model(), model);
             // The PDF needs only the model: it is rendered on the second core while the workbook is finished here.
             Path templateDir = properties.templatesDir().resolve(parameters.template());
             ExecutorService pdfThread = Executors.newSingleThreadExecutor(r -> new Thread(r, "render-pdf"));
@@ -186,6 +187,9 @@ class ComposeTasklet implements Tasklet {
                 });
                 workbook.finish(model, workspace.workbook());
                 long workbookMs = (System.nanoTime() - start) / 1_000_000;
+                // The manifest's digest of the workbook, taken while the PDF (the longer of the two) is rendered.
+                composed.putDigest(workspace.workbook(),
+                        FileDigest.of(workspace.workbook(), PublishTasklet.WORKBOOK, "workbook").sha256());
                 LOG.info("PDF rendered in {} ms, workbook finished in {} ms (in parallel)", waitFor(pdf), workbookMs);
             } finally {
                 pdfThread.shutdownNow();

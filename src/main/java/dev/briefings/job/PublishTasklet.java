@@ -8,6 +8,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
@@ -40,10 +41,10 @@ class PublishTasklet implements Tasklet {
     private final BriefingsProperties properties;
     private final RunHistory history;
 
-    private final ComposedModels composed;
+    private final ComposedOutputs composed;
 
     PublishTasklet(Workspace workspace, BriefingParameters parameters, BriefingsProperties properties, RunHistory history,
-                   ComposedModels composed) {
+                   ComposedOutputs composed) {
         this.workspace = workspace;
         this.composed = composed;
         this.parameters = parameters;
@@ -56,7 +57,7 @@ class PublishTasklet implements Tasklet {
         var jobExecution = chunkContext.getStepContext().getStepExecution().getJobExecution();
         long instanceId = jobExecution.getJobInstance().getInstanceId();
         ExecutionContext jobContext = jobExecution.getExecutionContext();
-        BriefingModel model = composed.take(workspace.model()).orElseGet(() -> BriefingModelJson.read(workspace.model()));
+        BriefingModel model = composed.takeModel(workspace.model()).orElseGet(() -> BriefingModelJson.read(workspace.model()));
 
         Path target = parameters.runFolder(properties.outputDir()).toAbsolutePath().normalize();
         var k = model.keyFigures();
@@ -80,7 +81,7 @@ class PublishTasklet implements Tasklet {
 
             List<FileDigest> outputs = new ArrayList<>();
             outputs.add(FileDigest.of(partial.resolve(BRIEFING), BRIEFING, "briefing"));
-            outputs.add(FileDigest.of(partial.resolve(WORKBOOK), WORKBOOK, "workbook"));
+            outputs.add(digest(workspace.workbook(), partial.resolve(WORKBOOK), WORKBOOK, "workbook"));
             outputs.add(FileDigest.of(partial.resolve(RejectsFile.FILE_NAME), RejectsFile.FILE_NAME, "rejects"));
             var f = parameters.filters();
             var manifest = new Manifest(parameters.asOf(), parameters.edition(),
@@ -100,6 +101,20 @@ class PublishTasklet implements Tasklet {
 
         recordHistory(instanceId, target, model, jobContext);
         return RepeatStatus.FINISHED;
+    }
+
+    /**
+     * The digest of a published output: the one the compose step took of its work-folder file, when the published
+     * file is that very file (a hard link) and unchanged since; otherwise read from the published file.
+     */
+    private FileDigest digest(Path work, Path published, String name, String role) throws IOException {
+        if (Files.isSameFile(work, published)) {
+            Optional<String> known = composed.takeDigest(work);
+            if (known.isPresent()) {
+                return new FileDigest(name, role, Files.size(published), known.get());
+            }
+        }
+        return FileDigest.of(published, name, role);
     }
 
     /** Committed with this step: a run killed before the commit redoes it. */

@@ -50,6 +50,7 @@ class PublishTaskletTest {
     Workspace workspace;
     Path target;
     PublishTasklet tasklet;
+    ComposedOutputs composed;
     JobExecution job;
 
     @BeforeEach
@@ -77,7 +78,8 @@ class PublishTaskletTest {
                 tmp.resolve("input"), target);
         var properties = new BriefingsProperties(tmp.resolve("data"), tmp.resolve("templates"), tmp.resolve("output"),
                 50, "Title", "Confidential", new BriefingsProperties.Desk("Desk", ""));
-        tasklet = new PublishTasklet(workspace, parameters, properties, history, new ComposedModels());
+        composed = new ComposedOutputs();
+        tasklet = new PublishTasklet(workspace, parameters, properties, history, composed);
         job = new JobExecution(11, new JobInstance(INSTANCE, BriefingJobConfig.JOB_NAME), new JobParameters());
         job.getExecutionContext().putString(FingerprintTasklet.INPUTS, "");
     }
@@ -130,5 +132,41 @@ class PublishTaskletTest {
             assertThat(siblings.map(p -> p.getFileName().toString())).containsExactly("nightly");
         }
         assertThat(historyRows()).isEqualTo(1);
+    }
+
+    /** The manifest's digest of the workbook, hand-computed: SHA-256 of the file as published. */
+    private static String sha256(Path file) throws Exception {
+        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(Files.readAllBytes(file)));
+    }
+
+    private String manifestWorkbookDigest() throws Exception {
+        var outputs = new tools.jackson.databind.ObjectMapper().readTree(target.resolve("manifest.json").toFile())
+                .get("outputs");
+        for (var output : outputs) {
+            if (output.get("file").asString().equals("briefing.xlsx")) {
+                return output.get("sha256").asString();
+            }
+        }
+        throw new AssertionError("no workbook in the manifest: " + outputs);
+    }
+
+    @Test
+    void theWorkbooksDigestNotedByTheComposeStepIsUsedOnlyForTheFileItWasTakenOf() throws Exception {
+        // Noted for the file as it is: the manifest carries it (here a made-up one, to see that it is the one used).
+        composed.putDigest(workspace.workbook(), "ab".repeat(32));
+        publish();
+        assertThat(Files.isSameFile(workspace.workbook(), target.resolve("briefing.xlsx"))).as("published as a hard link")
+                .isTrue();
+        assertThat(manifestWorkbookDigest()).isEqualTo("ab".repeat(32));
+
+        // Noted, then the file changed (a rerun of the compose step that failed half-way, an editor): read again.
+        Files.writeString(workspace.workbook(), "other workbook bytes, longer");
+        composed.putDigest(workspace.workbook(), "cd".repeat(32));
+        Files.writeString(workspace.workbook(), "changed again, to another size");
+        Files.delete(target.resolve("manifest.json")); // not this run's briefing any more: published again
+        publish();
+        assertThat(manifestWorkbookDigest()).isEqualTo(sha256(target.resolve("briefing.xlsx")))
+                .isNotEqualTo("cd".repeat(32));
     }
 }

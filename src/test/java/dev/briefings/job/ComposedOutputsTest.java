@@ -1,0 +1,60 @@
+package dev.briefings.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.briefings.briefing.BriefingModelJson;
+import dev.briefings.briefing.SampleBriefings;
+
+/** What the compose step wrote is handed over once, and only while its file is unchanged. */
+class ComposedOutputsTest {
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void theModelJustWrittenIsHandedOverOnce() throws Exception {
+        var model = SampleBriefings.small();
+        Path file = tmp.resolve("model.json");
+        BriefingModelJson.write(model, file);
+        var composed = new ComposedOutputs();
+        composed.putModel(file, model);
+        assertThat(composed.takeModel(file)).containsSame(model);
+        assertThat(composed.takeModel(file)).as("taken once").isEmpty();
+    }
+
+    @Test
+    void aFileChangedSinceIsReadInstead() throws Exception {
+        var model = SampleBriefings.small();
+        Path file = tmp.resolve("model.json");
+        BriefingModelJson.write(model, file);
+        var composed = new ComposedOutputs();
+        composed.putModel(file, model);
+        Files.setLastModifiedTime(file, FileTime.fromMillis(Files.getLastModifiedTime(file).toMillis() - 60_000));
+        assertThat(composed.takeModel(file)).isEmpty();
+
+        composed.putModel(file, model);
+        Files.delete(file);
+        assertThat(composed.takeModel(file)).isEmpty();
+        assertThat(new ComposedOutputs().takeModel(file)).as("nothing noted: after a restart").isEmpty();
+    }
+
+    @Test
+    void aDigestIsHandedOverOnceAndNotForAChangedFile() throws Exception {
+        Path file = Files.writeString(tmp.resolve("briefing.xlsx"), "workbook");
+        var composed = new ComposedOutputs();
+        composed.putDigest(file, "00".repeat(32));
+        assertThat(composed.takeDigest(file)).contains("00".repeat(32));
+        assertThat(composed.takeDigest(file)).as("taken once").isEmpty();
+
+        composed.putDigest(file, "00".repeat(32));
+        Files.writeString(file, "workbook, changed");
+        assertThat(composed.takeDigest(file)).isEmpty();
+    }
+}
