@@ -31,11 +31,11 @@ final class SheetXmlWriter extends SheetDataWriter {
     private int row;
     /** The column a cell without a reference would be taken to be in. */
     private int next;
-    // Rows written without POI's objects (see beginRow), counted as POI counts the rows it writes.
+    // Rows written without POI's objects (see beginRow), counted as POI counts the rows it writes: its sheet asks
+    // these to order new rows and to count and find its rows.
     private int directRows;
     private int directLowest;
     private int directLast = -1;
-    private int directCells;
 
     SheetXmlWriter() throws IOException {
         super();
@@ -83,7 +83,6 @@ final class SheetXmlWriter extends SheetDataWriter {
         }
         directRows++;
         directLast = rownum;
-        directCells = 0;
         row = rownum;
         next = 0;
         _out.write("<row r=\"");
@@ -116,13 +115,7 @@ final class SheetXmlWriter extends SheetDataWriter {
     /** A number cell; as POI does, an infinity is written as the error #DIV/0! and NaN as #NUM!. */
     void number(int column, double value, int style) throws IOException {
         if (Double.isInfinite(value) || Double.isNaN(value)) {
-            _out.write("<c");
-            attribute("r", new CellReference(row, column).formatAsString()); // POI's own error cells carry it
-            next = column + 1;
-            directCells = next;
-            if (style != 0) {
-                attribute("s", Integer.toString(style));
-            }
+            begin(column, style, true); // POI's own error cells always carry their reference
             attribute("t", "e");
             _out.write("><v>");
             outputEscapedString((Double.isNaN(value) ? FormulaError.NUM : FormulaError.DIV0).getString());
@@ -149,12 +142,16 @@ final class SheetXmlWriter extends SheetDataWriter {
     }
 
     private void begin(int column, int style) throws IOException {
+        begin(column, style, false);
+    }
+
+    /** Opens a cell element: its reference when it does not follow the previous cell (or always), its style. */
+    private void begin(int column, int style, boolean withReference) throws IOException {
         _out.write("<c");
-        if (column != next) {
+        if (withReference || column != next) {
             attribute("r", new CellReference(row, column).formatAsString());
         }
         next = column + 1;
-        directCells = next;
         if (style != 0) {
             attribute("s", Integer.toString(style));
         }
@@ -173,11 +170,6 @@ final class SheetXmlWriter extends SheetDataWriter {
     @Override
     public int getLastFlushedRow() {
         return Math.max(super.getLastFlushedRow(), directLast);
-    }
-
-    @Override
-    public int getNumberOfCellsOfLastFlushedRow() {
-        return directLast > super.getLastFlushedRow() ? directCells : super.getNumberOfCellsOfLastFlushedRow();
     }
 
     private void attribute(String name, String value) throws IOException {

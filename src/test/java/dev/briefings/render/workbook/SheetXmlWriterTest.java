@@ -128,6 +128,39 @@ class SheetXmlWriterTest {
         assertThat(actual.get(0)).isNotEmpty();
     }
 
+    /** Rows written without POI's objects: cells as POI writes them, an infinity and NaN as its error cells. */
+    @Test
+    void directRowsWriteCellsAsPoiDoesErrorsIncluded() throws IOException {
+        var xml = new SheetXmlWriter();
+        String written;
+        try {
+            xml.beginRow(4);
+            xml.number(0, Double.POSITIVE_INFINITY, 0);
+            xml.number(1, Double.NaN, 3);
+            xml.number(2, 1.5, 0);
+            xml.text(4, " a<b ", 2); // after a gap: with its reference
+            xml.blank(5, 2);
+            xml.bool(6, true, 0);
+            xml.endRow();
+            xml.close();
+            try (var in = xml.getWorksheetXMLInputStream()) {
+                written = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            }
+        } finally {
+            xml.discard();
+        }
+        assertThat(written).isEqualTo("<row r=\"5\">\n"
+                + "<c r=\"A5\" t=\"e\"><v>#DIV/0!</v></c>"
+                + "<c r=\"B5\" s=\"3\" t=\"e\"><v>#NUM!</v></c>"
+                + "<c><v>1.5</v></c>"
+                + "<c r=\"E5\" s=\"2\" t=\"inlineStr\"><is><t xml:space=\"preserve\"> a&lt;b </t></is></c>"
+                + "<c s=\"2\"></c>"
+                + "<c t=\"b\"><v>1</v></c>"
+                + "</row>\n");
+        assertThat(xml.getLastFlushedRow()).isEqualTo(4);
+        assertThat(xml.getNumberOfFlushedRows()).isEqualTo(1);
+    }
+
     private String sheetXml(byte[] file) throws IOException {
         Path saved = tmp.resolve("s.xlsx");
         Files.write(saved, file);
