@@ -79,7 +79,7 @@ final class InitiativesSheet {
     StreamedCount end() {
         workbook.getSheet(WorkbookTemplate.INITIATIVES).createFreezePane(0, header + 1);
         table(template, header, cursor.position() - 1);
-        cursor.setDimension(template, WorkbookTemplate.INITIATIVE_COLUMNS - 1);
+        workbook.streamedDimension(template, cursor.dimension(template, WorkbookTemplate.INITIATIVE_COLUMNS - 1));
         attachedLinks = links.attach(template);
         return count.result();
     }

@@ -77,7 +77,7 @@ final class SourcesSheet {
         int last = Math.max(cursor.position() - 1, header + 1);
         sheet.setAutoFilter(new CellRangeAddress(header, last, 0, WorkbookTemplate.SOURCE_COLUMNS - 1));
         XSSFSheet template = workbook.getXSSFWorkbook().getSheet(WorkbookTemplate.SOURCES);
-        cursor.setDimension(template, WorkbookTemplate.SOURCE_COLUMNS - 1);
+        workbook.streamedDimension(template, cursor.dimension(template, WorkbookTemplate.SOURCE_COLUMNS - 1));
         attachedLinks = links.attach(template);
         return count.result();
     }

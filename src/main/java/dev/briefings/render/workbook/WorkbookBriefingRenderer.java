@@ -39,6 +39,7 @@ import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
 import org.apache.commons.compress.parallel.FileBasedScatterGatherBackingStore;
 import org.apache.poi.openxml4j.util.ZipArchiveThresholdInputStream;
 import org.apache.poi.openxml4j.util.ZipEntrySource;
+import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.streaming.SheetDataWriter;
 import org.apache.poi.xssf.usermodel.XSSFChartSheet;
@@ -229,6 +230,7 @@ public final class WorkbookBriefingRenderer {
                 .atZone(ZoneId.systemDefault()).toInstant().toEpochMilli();
 
         private final Map<String, Links.Attached> links = new HashMap<>();
+        private final Map<XSSFSheet, CellRangeAddress> streamedDimensions = new HashMap<>();
         /**
          * The sheets' writers, in the order POI made them: one per sheet, as it registered the sheets. Made by the
          * first call, which comes from POI's constructor, before this class's fields are initialised.
@@ -252,6 +254,24 @@ public final class WorkbookBriefingRenderer {
                 throw new IllegalArgumentException("the workbook has no sheet " + sheetName);
             }
             return writers.get(index);
+        }
+
+        /**
+         * Gives a sheet whose rows were written straight into its XML its dimension (null: none, the template's
+         * stays). POI works out every sheet's dimension from its own rows as the workbook is saved; this one is put
+         * back after that (see {@link #flushSheets}).
+         */
+        void streamedDimension(XSSFSheet sheet, CellRangeAddress dimension) {
+            if (dimension != null) {
+                streamedDimensions.put(sheet, dimension);
+                sheet.setDimensionOverride(dimension);
+            }
+        }
+
+        @Override
+        protected void flushSheets() throws IOException {
+            super.flushSheets();
+            streamedDimensions.forEach(XSSFSheet::setDimensionOverride);
         }
 
         void addLinks(Links.Attached attached) {

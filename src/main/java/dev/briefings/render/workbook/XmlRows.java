@@ -45,15 +45,15 @@ final class XmlRows {
     }
 
     /**
-     * Gives the sheet the dimension POI gives a streamed sheet (which it cannot work out for rows it did not write):
-     * the streamed rows, and the columns of the template's rows (as POI scans them) and of the streamed cells.
-     * Without streamed rows the template's own dimension stays, as with POI.
+     * The sheet's dimension as POI gives a streamed sheet, which it cannot work out for rows it did not write: the
+     * streamed rows, and the columns of the template's rows (as POI scans them) and of the streamed cells. Null
+     * without streamed rows: the template's own dimension stays, as with POI.
      *
      * @param lastColumn the last column of the streamed rows' cells
      */
-    void setDimension(XSSFSheet template, int lastColumn) {
+    CellRangeAddress dimension(XSSFSheet template, int lastColumn) {
         if (next == first) {
-            return;
+            return null;
         }
         int left = SpreadsheetVersion.EXCEL2007.getLastColumnIndex();
         int right = 0;
@@ -64,6 +64,6 @@ final class XmlRows {
             }
         }
         // Every streamed row starts at column 0.
-        template.setDimensionOverride(new CellRangeAddress(first, next - 1, 0, Math.max(right, lastColumn)));
+        return new CellRangeAddress(first, next - 1, 0, Math.max(right, lastColumn));
     }
 }
