@@ -23,8 +23,8 @@ import java.util.function.Supplier;
 /**
  * Every item of a run's record files, in order, read and parsed ahead on a thread of its own: splitting lines,
  * decoding UTF-8, parsing JSON and taking each file's SHA-256 (for the manifest, from the same bytes) run on the
- * second core while the caller stages. Each batch of parsed items can then be turned into what the caller wants
- * (validated and encoded records) on worker threads, batches in parallel, and still be handed out in order: the
+ * second core while the caller stages. Each batch of parsed items is then turned into what the caller wants
+ * (validated and encoded records) on worker threads, batches in parallel, and still handed out in order: the
  * caller's own work per item is then small, and every core is kept busy. At most a few thousand items are in
  * flight.
  * <p>
@@ -62,16 +62,6 @@ public final class RecordStream<T> implements AutoCloseable {
     private boolean ended;
 
     /**
-     * The items as parsed, on one thread besides the caller's.
-     *
-     * @param dir   the initiatives folder
-     * @param files the record files' names, in read order
-     */
-    public static RecordStream<RawRecord> parsed(Path dir, List<String> files, int startFile, long startOrdinal) {
-        return new RecordStream<>(dir, files, startFile, startOrdinal, null, 0);
-    }
-
-    /**
      * The items prepared on {@code workers} threads. Each batch of items is prepared by one function from
      * {@code preparation} (so that it can keep state, such as buffers, for the batch); a failure to prepare is thrown
      * to the caller when it reaches that batch.
@@ -84,16 +74,12 @@ public final class RecordStream<T> implements AutoCloseable {
     private RecordStream(Path dir, List<String> files, int startFile, long startOrdinal,
                          Supplier<Function<Item<RawRecord>, T>> preparation, int workers) {
         this.preparation = preparation;
-        if (preparation == null) {
-            this.workers = null;
-        } else {
-            var number = new AtomicInteger();
-            this.workers = Executors.newFixedThreadPool(workers, r -> {
-                Thread t = new Thread(r, "prepare-records-" + number.incrementAndGet());
-                t.setDaemon(true);
-                return t;
-            });
-        }
+        var number = new AtomicInteger();
+        this.workers = Executors.newFixedThreadPool(workers, r -> {
+            Thread t = new Thread(r, "prepare-records-" + number.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
         reader = new Thread(() -> produce(dir, files, startFile, startOrdinal), "read-records");
         reader.setDaemon(true);
         reader.start();
@@ -137,13 +123,7 @@ public final class RecordStream<T> implements AutoCloseable {
     }
 
     private void put(List<Next<RawRecord>> batch) throws InterruptedException {
-        if (preparation == null) {
-            @SuppressWarnings("unchecked") // without a preparation T is RawRecord: see parsed(...)
-            List<Next<T>> asRead = (List<Next<T>>) (List<?>) batch;
-            queue.put(CompletableFuture.completedFuture(asRead));
-        } else {
-            queue.put(workers.submit(() -> prepare(batch)));
-        }
+        queue.put(workers.submit(() -> prepare(batch)));
     }
 
     private List<Next<T>> prepare(List<Next<RawRecord>> batch) {
@@ -199,9 +179,7 @@ public final class RecordStream<T> implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
-        if (workers != null) {
-            workers.shutdownNow();
-        }
+        workers.shutdownNow();
         reader.interrupt();
         try {
             reader.join(10_000);

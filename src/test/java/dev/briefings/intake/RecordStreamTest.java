@@ -34,7 +34,8 @@ class RecordStreamTest {
 
     private List<RecordStream.Next<RawRecord>> all(List<String> files, int startFile, long startOrdinal) {
         List<RecordStream.Next<RawRecord>> out = new ArrayList<>();
-        try (var stream = RecordStream.parsed(dir, files, startFile, startOrdinal)) {
+        // Prepared as they were read: the items as parsed.
+        try (var stream = RecordStream.prepared(dir, files, startFile, startOrdinal, () -> RecordStream.Item::value, 1)) {
             for (var n = stream.next(); n != null; n = stream.next()) {
                 out.add(n);
             }
