@@ -6,9 +6,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.briefings.briefing.BriefingModel;
 import dev.briefings.briefing.BriefingModelJson;
 import dev.briefings.briefing.SampleBriefings;
 
@@ -18,24 +20,25 @@ class ComposedOutputsTest {
     @TempDir
     Path tmp;
 
+    private final BriefingModel model = SampleBriefings.small();
+    private final ComposedOutputs composed = new ComposedOutputs();
+    private Path file;
+
+    @BeforeEach
+    void modelWritten() throws Exception {
+        file = tmp.resolve("model.json");
+        BriefingModelJson.write(model, file);
+        composed.putModel(file, model);
+    }
+
     @Test
     void theModelJustWrittenIsHandedOverOnce() throws Exception {
-        var model = SampleBriefings.small();
-        Path file = tmp.resolve("model.json");
-        BriefingModelJson.write(model, file);
-        var composed = new ComposedOutputs();
-        composed.putModel(file, model);
         assertThat(composed.takeModel(file)).containsSame(model);
         assertThat(composed.takeModel(file)).as("taken once").isEmpty();
     }
 
     @Test
     void aFileChangedSinceIsReadInstead() throws Exception {
-        var model = SampleBriefings.small();
-        Path file = tmp.resolve("model.json");
-        BriefingModelJson.write(model, file);
-        var composed = new ComposedOutputs();
-        composed.putModel(file, model);
         Files.setLastModifiedTime(file, FileTime.fromMillis(Files.getLastModifiedTime(file).toMillis() - 60_000));
         assertThat(composed.takeModel(file)).isEmpty();
 
@@ -48,7 +51,6 @@ class ComposedOutputsTest {
     @Test
     void aDigestIsHandedOverOnceAndNotForAChangedFile() throws Exception {
         Path file = Files.writeString(tmp.resolve("briefing.xlsx"), "workbook");
-        var composed = new ComposedOutputs();
         composed.putDigest(file, "00".repeat(32));
         assertThat(composed.takeDigest(file)).contains("00".repeat(32));
         assertThat(composed.takeDigest(file)).as("taken once").isEmpty();
