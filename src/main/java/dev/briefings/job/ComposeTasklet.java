@@ -1,7 +1,12 @@
 package dev.briefings.job;
 
 import java.io.BufferedWriter;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -130,14 +135,31 @@ class ComposeTasklet implements Tasklet {
                 MDC.setContextMap(mdc); // other threads log under the run's name too
             }
         };
-        // The figures here, the risk tallies and the workbook's rows each on a thread of their own.
+        // The figures (with the changes and the snapshot), the risk tallies and the workbook's rows each on a thread
+        // of their own; this thread decodes the records and hands them out.
         try (var workbook = renderers.workbook(properties.templatesDir().resolve(parameters.template())).begin();
              var rows = new Handoff<InitiativeRow>("workbook-rows", workbook::accept, logsUnderTheRun);
              var riskTallies = new Handoff<RiskInput>("risk-tallies", r -> assembler.acceptRisks(r.initiative(),
                      r.committedUsd(), r.proposedUsd(), r.ancestorsMatched()), logsUnderTheRun);
              AcceptedFile.Reader in = AcceptedFile.read(workspace.accepted());
              BufferedWriter snapshot = new BufferedWriter(new OutputStreamWriter(
-                     new GZIPOutputStream(Files.newOutputStream(workspace.snapshot()), 1 << 16), StandardCharsets.UTF_8))) {
+                     fastGzip(new FileOutputStream(workspace.snapshot().toFile())), StandardCharsets.UTF_8));
+             var figures = new Handoff<FigureInput>("figures", r -> {
+                 if (!r.inScope()) {
+                     changes.seen(r.initiative().id());
+                     return;
+                 }
+                 var i = r.initiative();
+                 assembler.acceptFigures(r.seq(), i, r.committedUsd(), r.proposedUsd(), r.ancestor());
+                 changes.inScope(i.id(), i.title(), r.hash(), r.committedUsd());
+                 changes.seen(i.id());
+                 try {
+                     snapshot.write(ChangeTracker.snapshotLine(i.id(), r.hash(), r.committedUsd(), i.title()));
+                     snapshot.write('\n');
+                 } catch (IOException e) {
+                     throw new UncheckedIOException(e);
+                 }
+             }, logsUnderTheRun)) {
             long seen = 0;
             while (in.next()) {
                 if ((++seen & STOP_CHECK_MASK) == 0 && stop.requested()) {
@@ -150,23 +172,21 @@ class ComposeTasklet implements Tasklet {
                 progress.records(BriefingJobConfig.COMPOSE_STEP, accepted);
                 if (!in.included()) {
                     if (previous != null) {
-                        changes.seen(in.record().initiative().id());
+                        figures.accept(new FigureInput(in.seq(), in.record().initiative(), false, null, null,
+                                null, null));
                     }
                     continue;
                 }
                 StagedInitiative a = in.record();
                 var i = a.initiative();
                 String ancestorId = ancestorOf.get(i.id());
-                assembler.acceptFigures(a.seq(), i, a.committedUsd(), a.proposedUsd(),
-                        ancestorId == null ? null : ancestors.funding().get(ancestorId));
+                figures.accept(new FigureInput(a.seq(), i, true, a.committedUsd(), a.proposedUsd(), a.hash(),
+                        ancestorId == null ? null : ancestors.funding().get(ancestorId)));
                 riskTallies.accept(new RiskInput(i, a.committedUsd(), a.proposedUsd(),
                         ancestorId == null ? 0L : ancestors.matchedAlong(ancestorId)));
                 rows.accept(BriefingAssembler.row(i, a.committedUsd(), a.proposedUsd(), ancestorId == null, List.of()));
-                changes.inScope(i.id(), i.title(), a.hash(), a.committedUsd());
-                changes.seen(i.id());
-                snapshot.write(ChangeTracker.snapshotLine(i.id(), a.hash(), a.committedUsd(), i.title()));
-                snapshot.write('\n');
             }
+            figures.finish();
             rows.finish();
             riskTallies.finish();
             if (stop.requested()) {
@@ -196,6 +216,27 @@ class ComposeTasklet implements Tasklet {
             }
         }
         return RepeatStatus.FINISHED;
+    }
+
+    /**
+     * What the figures, the changes and the snapshot take of a record. Of a record out of the edition's scope the
+     * changes only note that it was seen (and only the initiative is given).
+     */
+    private record FigureInput(long seq, Initiative initiative, boolean inScope, BigDecimal committedUsd,
+                               BigDecimal proposedUsd, String hash, FundedRecord ancestor) {
+    }
+
+    /**
+     * The snapshot, gzipped at the fastest level: its record digests barely compress, and the default level took
+     * twice the CPU (0.3 s at 100,000 records) for a file 5% smaller. Written on the figures' thread into a plain
+     * {@link FileOutputStream}: a stop interrupts that thread, and a file channel would then close under it.
+     */
+    private static GZIPOutputStream fastGzip(OutputStream out) throws IOException {
+        return new GZIPOutputStream(out, 1 << 16) {
+            {
+                def.setLevel(Deflater.BEST_SPEED);
+            }
+        };
     }
 
     /** What the risk tallies take of a record. */
