@@ -257,6 +257,34 @@ class BriefingRunTest {
         }
     }
 
+    @Test
+    void anEditionAfterANightlyCountsOnlyItsOwnRecordsAsChanged() throws Exception {
+        assertThat(run(tmp.resolve("day1")).code()).isZero();
+        // Next day d (one of JP's) changes; a, b, c, n and m are out of a JP edition's scope, but still in the input.
+        Path good = input.resolve("initiatives/10-good.json");
+        Files.writeString(good, Files.readString(good).replace("\"amount\": 100.00", "\"amount\": 250.00"));
+        CliRun edition = CliRun.of("run", "--input", input.toString(), "--output", tmp.resolve("day2").toString(),
+                "--data", data.toString(), "--as-of", "2025-11-01", "--party", "JP");
+        assertThat(edition.code()).as(edition.toString()).isZero();
+        try (var wb = new XSSFWorkbook(tmp.resolve("day2/briefing.xlsx").toFile())) {
+            Sheet changes = wb.getSheet("Changes");
+            assertThat(labelled(changes, "Changed")).isEqualTo(1);
+            // Out of scope is not removed: the edition saw them all.
+            assertThat(labelled(changes, "Removed")).isZero();
+            assertThat(labelled(changes, "Added")).isZero();
+        }
+    }
+
+    /** The number beside a label in column A. */
+    private static double labelled(Sheet sheet, String label) {
+        for (Row row : sheet) {
+            if (row.getCell(0) != null && label.equals(row.getCell(0).toString()) && row.getCell(1) != null) {
+                return row.getCell(1).getNumericCellValue();
+            }
+        }
+        throw new AssertionError("no row labelled " + label + " in " + sheetText(sheet));
+    }
+
     static String sheetText(Sheet sheet) {
         StringBuilder sb = new StringBuilder();
         for (Row row : sheet) {
