@@ -30,7 +30,7 @@ public final class FundingLedger {
     private static final int SPLIT_SCALE = 24;
 
     private final SubsetTotal total = new SubsetTotal();
-    private final Map<Dimension, Map<String, Amounts>> byKey = new EnumMap<>(Dimension.class);
+    private final Map<Dimension, Map<String, Sum>> byKey = new EnumMap<>(Dimension.class);
     private final TreeMap<String, Long> announcementsByQuarter = new TreeMap<>();
     private final TreeMap<String, BigDecimal> committedByQuarter = new TreeMap<>();
     private final Map<String, CarveOuts> carveOutsByAncestor = new LinkedHashMap<>();
@@ -72,36 +72,53 @@ public final class FundingLedger {
         Amounts signed = sign > 0 ? amounts : Amounts.ZERO.minus(amounts);
         creditSplit(Dimension.STAGE, keys.stages(), signed);
         creditSplit(Dimension.PARTY, keys.parties(), signed);
-        creditSplit(Dimension.ORGANIZATION,
-                keys.organizations().isEmpty() ? List.of(NO_ORGANIZATION) : keys.organizations(), signed);
-        creditSplit(Dimension.KIND, List.of(keys.kind()), signed);
-        creditSplit(Dimension.YEAR, List.of(Integer.toString(keys.year())), signed);
+        if (keys.organizations().isEmpty()) {
+            creditOne(Dimension.ORGANIZATION, NO_ORGANIZATION, signed.committed(), signed.proposed());
+        } else {
+            creditSplit(Dimension.ORGANIZATION, keys.organizations(), signed);
+        }
+        creditOne(Dimension.KIND, keys.kind(), signed.committed(), signed.proposed());
+        creditOne(Dimension.YEAR, Integer.toString(keys.year()), signed.committed(), signed.proposed());
         committedByQuarter.merge(keys.quarter(), signed.committed(), BigDecimal::add);
     }
 
+    /**
+     * Both amounts split evenly among the keys, each part credited to its key: the last key takes what the division
+     * left over, so that the parts add up to the amount exactly.
+     */
     private void creditSplit(Dimension dimension, List<String> keys, Amounts amounts) {
-        List<BigDecimal> committed = split(amounts.committed(), keys.size());
-        List<BigDecimal> proposed = split(amounts.proposed(), keys.size());
-        Map<String, Amounts> map = byKey.get(dimension);
-        for (int i = 0; i < keys.size(); i++) {
-            map.merge(keys.get(i), new Amounts(committed.get(i), proposed.get(i)), Amounts::plus);
+        int parts = keys.size();
+        if (parts == 1) {
+            creditOne(dimension, keys.get(0), amounts.committed(), amounts.proposed());
+            return;
+        }
+        BigDecimal committedEach = part(amounts.committed(), parts);
+        BigDecimal proposedEach = part(amounts.proposed(), parts);
+        for (int i = 0; i < parts - 1; i++) {
+            creditOne(dimension, keys.get(i), committedEach, proposedEach);
+        }
+        creditOne(dimension, keys.get(parts - 1), rest(amounts.committed(), committedEach, parts),
+                rest(amounts.proposed(), proposedEach, parts));
+    }
+
+    private void creditOne(Dimension dimension, String key, BigDecimal committed, BigDecimal proposed) {
+        Map<String, Sum> map = byKey.get(dimension);
+        Sum sum = map.get(key);
+        if (sum == null) {
+            map.put(key, new Sum(committed, proposed));
+        } else {
+            sum.add(committed, proposed);
         }
     }
 
-    /** Even parts whose sum is exactly {@code amount}: the last part takes what the division left over. */
-    static List<BigDecimal> split(BigDecimal amount, int parts) {
-        if (parts == 1) {
-            return List.of(amount);
-        }
-        List<BigDecimal> result = new ArrayList<>(parts);
-        BigDecimal each = amount.divide(BigDecimal.valueOf(parts), SPLIT_SCALE, RoundingMode.HALF_EVEN);
-        BigDecimal used = BigDecimal.ZERO;
-        for (int i = 0; i < parts - 1; i++) {
-            result.add(each);
-            used = used.add(each);
-        }
-        result.add(amount.subtract(used));
-        return result;
+    /** One of {@code parts} even parts of {@code amount}, rounded to {@value #SPLIT_SCALE} places. */
+    private static BigDecimal part(BigDecimal amount, int parts) {
+        return amount.divide(BigDecimal.valueOf(parts), SPLIT_SCALE, RoundingMode.HALF_EVEN);
+    }
+
+    /** The last part: {@code amount} less the others (exact, so the parts add up to the amount). */
+    private static BigDecimal rest(BigDecimal amount, BigDecimal each, int parts) {
+        return amount.subtract(each.multiply(BigDecimal.valueOf(parts - 1L)));
     }
 
     public LedgerResult result() {
@@ -113,9 +130,33 @@ public final class FundingLedger {
             }
         });
         Map<Dimension, Map<String, Amounts>> copy = new EnumMap<>(Dimension.class);
-        byKey.forEach((d, m) -> copy.put(d, Map.copyOf(m)));
+        byKey.forEach((d, m) -> {
+            Map<String, Amounts> amounts = new LinkedHashMap<>();
+            m.forEach((key, sum) -> amounts.put(key, new Amounts(sum.committed, sum.proposed)));
+            copy.put(d, Map.copyOf(amounts));
+        });
         return new LedgerResult(total.total(), copy, new TreeMap<>(announcementsByQuarter),
                 new TreeMap<>(committedByQuarter), included, withFunding, carveOuts, parties.size(), excesses);
+    }
+
+    /**
+     * A key's running sums, added to in place (a new {@link Amounts} per credit was a third of the ledger's time).
+     * The first credit is kept as it is, and each later one added, as {@link Amounts#plus} would: the same values
+     * and scales.
+     */
+    private static final class Sum {
+        private BigDecimal committed;
+        private BigDecimal proposed;
+
+        Sum(BigDecimal committed, BigDecimal proposed) {
+            this.committed = committed;
+            this.proposed = proposed;
+        }
+
+        void add(BigDecimal c, BigDecimal p) {
+            committed = committed.add(c);
+            proposed = proposed.add(p);
+        }
     }
 
     private static final class CarveOuts {
