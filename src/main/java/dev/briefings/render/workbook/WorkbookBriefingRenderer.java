@@ -1,9 +1,9 @@
 package dev.briefings.render.workbook;
 
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.io.SequenceInputStream;
 import java.io.UncheckedIOException;
@@ -25,7 +25,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -33,10 +32,8 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.zip.Deflater;
 import java.util.zip.ZipEntry;
 
-import org.apache.commons.compress.archivers.zip.ParallelScatterZipCreator;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
-import org.apache.commons.compress.parallel.FileBasedScatterGatherBackingStore;
 import org.apache.poi.openxml4j.util.ZipArchiveThresholdInputStream;
 import org.apache.poi.openxml4j.util.ZipEntrySource;
 import org.apache.poi.ss.util.CellRangeAddress;
@@ -221,8 +218,8 @@ public final class WorkbookBriefingRenderer {
     /**
      * POI's streaming workbook as this renderer saves it: shared strings off (that table would hold every text),
      * temporary files uncompressed (faster; deleted at once) and written by {@link SheetXmlWriter}, the links that
-     * {@link Links} noted added to their sheets' XML on the way into the file, and the entries compressed two at a
-     * time with the fastest deflate (the sheets are most of the work of saving and compress well even so).
+     * {@link Links} noted added to their sheets' XML on the way into the file, and the entries compressed in pieces on
+     * two threads with the fastest deflate (the sheets are most of the work of saving and compress well even so).
      */
     static final class SavingWorkbook extends SXSSFWorkbook {
         /** Every entry's time: the earliest a zip can hold (POI's too), so that the same briefing gives the same bytes. */
@@ -292,10 +289,10 @@ public final class WorkbookBriefingRenderer {
         }
 
         /**
-         * Writes the file from the parts POI saved and the streamed sheets' rows, each entry compressed on one of
-         * two threads (POI compresses them one after the other: on a large briefing the Initiatives sheet, then
-         * the Sources sheet, while the second core waited). The entries keep POI's order, names and times, and
-         * their contents are what POI would write.
+         * Writes the file from the parts POI saved and the streamed sheets' rows, every entry compressed on two threads
+         * (see {@link PieceDeflater}: POI compresses one entry after the other, and on a large briefing the
+         * Initiatives sheet, most of the file, then kept one core waiting). The entries keep POI's order, names and
+         * times, and their contents are what POI would write.
          */
         @Override
         protected void injectData(ZipEntrySource parts, OutputStream out) throws IOException {
@@ -304,44 +301,54 @@ public final class WorkbookBriefingRenderer {
                 t.setDaemon(true);
                 return t;
             });
-            var entries = new ParallelScatterZipCreator(threads,
-                    () -> new FileBasedScatterGatherBackingStore(Files.createTempFile("briefings-workbook-", ".deflate")),
-                    Deflater.BEST_SPEED);
+            var deflater = new PieceDeflater(threads, Deflater.BEST_SPEED);
             try (parts) {
+                ZipArchiveOutputStream zip = new ZipArchiveOutputStream(out);
                 Enumeration<? extends ZipArchiveEntry> en = parts.getEntries();
                 while (en.hasMoreElements()) {
                     ZipArchiveEntry part = en.nextElement();
-                    ZipArchiveEntry entry = new ZipArchiveEntry(part.getName());
-                    entry.setMethod(ZipEntry.DEFLATED);
-                    entry.setTime(ENTRY_TIME);
                     byte[] content = content(parts, part);
                     XSSFSheet sheet = getSheetFromZipEntryName(part.getName());
                     if (sheet != null && !(sheet instanceof XSSFChartSheet)) {
                         SheetXml xml = SheetXml.split(part.getName(), content);
-                        InputStream rows = getSheet(sheet.getSheetName()).getWorksheetXMLInputStream();
-                        entries.addArchiveEntry(entry, () -> new SequenceInputStream(Collections.enumeration(List.of(
-                                new ByteArrayInputStream(xml.head()), rows, new ByteArrayInputStream(xml.tail())))));
+                        // The rows are large: compressed into a temporary file, then copied into the zip.
+                        Path compressed = Files.createTempFile("briefings-workbook-", ".deflate");
+                        try {
+                            PieceDeflater.Deflated deflated;
+                            try (InputStream rows = getSheet(sheet.getSheetName()).getWorksheetXMLInputStream();
+                                 InputStream whole = new SequenceInputStream(Collections.enumeration(List.of(
+                                         new ByteArrayInputStream(xml.head()), rows,
+                                         new ByteArrayInputStream(xml.tail()))));
+                                 OutputStream to = Files.newOutputStream(compressed)) {
+                                deflated = deflater.deflate(whole, to);
+                            }
+                            try (InputStream from = Files.newInputStream(compressed)) {
+                                zip.addRawArchiveEntry(entry(part, deflated), from);
+                            }
+                        } finally {
+                            Files.deleteIfExists(compressed);
+                        }
                     } else {
-                        entries.addArchiveEntry(entry, () -> new ByteArrayInputStream(content));
+                        var bytes = new ByteArrayOutputStream(content.length / 4 + 64);
+                        PieceDeflater.Deflated deflated = deflater.deflate(new ByteArrayInputStream(content), bytes);
+                        zip.addRawArchiveEntry(entry(part, deflated), new ByteArrayInputStream(bytes.toByteArray()));
                     }
                 }
-                ZipArchiveOutputStream zip = new ZipArchiveOutputStream(out);
-                entries.writeTo(zip);
                 zip.finish();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new InterruptedIOException("interrupted while the workbook was written");
-            } catch (ExecutionException e) {
-                if (e.getCause() instanceof IOException io) {
-                    throw io;
-                }
-                if (e.getCause() instanceof UncheckedIOException io) {
-                    throw io.getCause();
-                }
-                throw new IOException("cannot write the workbook: " + e.getCause(), e.getCause());
             } finally {
                 threads.shutdownNow();
             }
+        }
+
+        /** A compressed entry as a zip holds it: POI's name, the fixed time, the sizes and CRC-32 of its data. */
+        private static ZipArchiveEntry entry(ZipArchiveEntry part, PieceDeflater.Deflated deflated) {
+            ZipArchiveEntry entry = new ZipArchiveEntry(part.getName());
+            entry.setMethod(ZipEntry.DEFLATED);
+            entry.setTime(ENTRY_TIME);
+            entry.setCrc(deflated.crc());
+            entry.setSize(deflated.size());
+            entry.setCompressedSize(deflated.compressedSize());
+            return entry;
         }
 
         /** A part as POI saved it (they are small: the rows are not in them), with the noted links added. */
