@@ -140,7 +140,8 @@ public final class FundingLedger {
     }
 
     /**
-     * A key's running sums, added to in place (a new {@link Amounts} per credit was a third of the ledger's time).
+     * A key's running sums, added to in place (rather than a new {@link Amounts} and a map merge per credit, for
+     * every record).
      * The first credit is kept as it is, and each later one added, as {@link Amounts#plus} would: the same values
      * and scales.
      */
