@@ -76,6 +76,16 @@ final class JsonLinesSource implements ItemSource {
     }
 
     private Item parse(String position, int start, int end) {
+        if (isAscii(start, end)) {
+            // Plain ASCII is valid UTF-8 as it is, one character a byte: parsed straight from the bytes. A line that
+            // is not valid JSON is parsed again from its characters below, whose parser words its errors better.
+            try (JsonParser parser = IntakeJson.MAPPER.createParser(line, start, end - start)) {
+                Item item = parse(position, parser);
+                if (item.reason() == null) {
+                    return item;
+                }
+            }
+        }
         ByteBuffer bytes = ByteBuffer.wrap(line, start, end - start);
         if (chars.capacity() < end - start) {
             chars = CharBuffer.allocate(Math.max(end - start, chars.capacity() * 2));
@@ -94,6 +104,13 @@ final class JsonLinesSource implements ItemSource {
         }
         // Parsed straight from the decoded characters: no String copy of the line.
         try (JsonParser parser = IntakeJson.MAPPER.createParser(chars.array(), 0, chars.position())) {
+            return parse(position, parser);
+        }
+    }
+
+    /** One JSON value from the line's parser (the file's line and the parser's column in messages). */
+    private static Item parse(String position, JsonParser parser) {
+        try {
             parser.nextToken();
             JsonNode node = IntakeJson.MAPPER.readTree(parser);
             if (parser.nextToken() != null) {
@@ -122,6 +139,15 @@ final class JsonLinesSource implements ItemSource {
             sb.append(String.format("0x%02X", line[i] & 0xFF));
         }
         return sb.toString();
+    }
+
+    private boolean isAscii(int start, int end) {
+        for (int i = start; i < end; i++) {
+            if (line[i] < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private boolean isBlank(int start, int end) {

@@ -163,6 +163,28 @@ class InitiativeFileReaderTest {
 
     // ---- .jsonl ---------------------------------------------------------------------------------------------
 
+    /**
+     * Plain ASCII lines are parsed from their bytes, but a bad one is worded as for any other line: these are the
+     * messages of Jackson's character parser (its byte parser says "expected a value", "in VALUE_STRING", and puts
+     * the number errors one column later).
+     */
+    @Test
+    void badAsciiLinesAreWordedAsAnyOtherLine() throws IOException {
+        Path file = write("ascii.jsonl", "{\"id\": [1,]}\n{\"id\": \"x\n{\"n\": 1.}\n{\"id\": \"ok\"}\n");
+
+        List<RawRecord> items = readAll(file, "ascii.jsonl");
+
+        assertThat(items).hasSize(4);
+        assertThat(((RawRecord.Malformed) items.get(0)).reason()).isEqualTo("not valid JSON at line 1, column 11: "
+                + "Unexpected character (']' (code 93)): expected a valid value (JSON String, Number, Array, Object or "
+                + "token 'null', 'true' or 'false')");
+        assertThat(((RawRecord.Malformed) items.get(1)).reason()).isEqualTo("not valid JSON at line 2, column 10: "
+                + "Unexpected end-of-input: was expecting closing quote for a string value");
+        assertThat(((RawRecord.Malformed) items.get(2)).reason()).isEqualTo("not valid JSON at line 3, column 8: "
+                + "Unexpected character ('}' (code 125)) in numeric value: Decimal point not followed by a digit");
+        assertThat(items.get(3)).isInstanceOf(RawRecord.Parsed.class);
+    }
+
     @Test
     void badLineInTheMiddleDoesNotStopTheFile() throws IOException {
         Path file = write("lines.jsonl", "{\"id\": \"a\"}\n{\"id\": \"b\",}\n{\"id\": \"c\"}\n");
