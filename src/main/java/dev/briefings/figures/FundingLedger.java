@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -131,9 +132,9 @@ public final class FundingLedger {
         });
         Map<Dimension, Map<String, Amounts>> copy = new EnumMap<>(Dimension.class);
         byKey.forEach((d, m) -> {
-            Map<String, Amounts> amounts = new LinkedHashMap<>();
+            Map<String, Amounts> amounts = new HashMap<>();
             m.forEach((key, sum) -> amounts.put(key, new Amounts(sum.committed, sum.proposed)));
-            copy.put(d, Map.copyOf(amounts));
+            copy.put(d, Map.copyOf(amounts)); // unordered, as before: the display sorts the breakdowns
         });
         return new LedgerResult(total.total(), copy, new TreeMap<>(announcementsByQuarter),
                 new TreeMap<>(committedByQuarter), included, withFunding, carveOuts, parties.size(), excesses);

@@ -144,11 +144,12 @@ class ComposeTasklet implements Tasklet {
              AcceptedFile.Reader in = AcceptedFile.read(workspace.accepted());
              BufferedWriter snapshot = new BufferedWriter(new OutputStreamWriter(
                      fastGzip(new FileOutputStream(workspace.snapshot().toFile())), StandardCharsets.UTF_8));
-             var figures = new Handoff<FigureInput>("figures", r -> {
-                 if (!r.inScope()) {
-                     changes.seen(r.initiative().id());
+             var figures = new Handoff<FigureInput>("figures", item -> {
+                 if (item instanceof Seen out) {
+                     changes.seen(out.id());
                      return;
                  }
+                 var r = (InScope) item;
                  var i = r.initiative();
                  assembler.acceptFigures(r.seq(), i, r.committedUsd(), r.proposedUsd(), r.ancestor());
                  changes.inScope(i.id(), i.title(), r.hash(), r.committedUsd());
@@ -172,15 +173,14 @@ class ComposeTasklet implements Tasklet {
                 progress.records(BriefingJobConfig.COMPOSE_STEP, accepted);
                 if (!in.included()) {
                     if (previous != null) {
-                        figures.accept(new FigureInput(in.seq(), in.record().initiative(), false, null, null,
-                                null, null));
+                        figures.accept(new Seen(in.record().initiative().id()));
                     }
                     continue;
                 }
                 StagedInitiative a = in.record();
                 var i = a.initiative();
                 String ancestorId = ancestorOf.get(i.id());
-                figures.accept(new FigureInput(a.seq(), i, true, a.committedUsd(), a.proposedUsd(), a.hash(),
+                figures.accept(new InScope(a.seq(), i, a.committedUsd(), a.proposedUsd(), a.hash(),
                         ancestorId == null ? null : ancestors.funding().get(ancestorId)));
                 riskTallies.accept(new RiskInput(i, a.committedUsd(), a.proposedUsd(),
                         ancestorId == null ? 0L : ancestors.matchedAlong(ancestorId)));
@@ -218,12 +218,17 @@ class ComposeTasklet implements Tasklet {
         return RepeatStatus.FINISHED;
     }
 
-    /**
-     * What the figures, the changes and the snapshot take of a record. Of a record out of the edition's scope the
-     * changes only note that it was seen (and only the initiative is given).
-     */
-    private record FigureInput(long seq, Initiative initiative, boolean inScope, BigDecimal committedUsd,
-                               BigDecimal proposedUsd, String hash, FundedRecord ancestor) {
+    /** What the figures' thread takes of a record: the figures, the changes and the snapshot. */
+    private sealed interface FigureInput permits InScope, Seen {
+    }
+
+    /** A record in the edition's scope. */
+    private record InScope(long seq, Initiative initiative, BigDecimal committedUsd, BigDecimal proposedUsd,
+                           String hash, FundedRecord ancestor) implements FigureInput {
+    }
+
+    /** A record out of the edition's scope: the changes only note that it was seen (it was not removed). */
+    private record Seen(String id) implements FigureInput {
     }
 
     /**

@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.concurrent.ExecutionException;
@@ -78,8 +77,12 @@ final class PieceDeflater {
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("interrupted while compressing");
         } catch (ExecutionException e) {
-            if (e.getCause() instanceof UncheckedIOException io) {
-                throw io.getCause();
+            // Compressing in memory fails only as the JVM does (out of memory, say): passed on as it is.
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
             }
             throw new IOException("cannot compress: " + e.getCause(), e.getCause());
         } finally {
