@@ -22,6 +22,16 @@ record CliRun(int code, String out, String err) {
         return TestFolders.copy(Path.of("src/test/resources").resolve(folder), target);
     }
 
+    /**
+     * The nightly briefing of the shipped sample (input/, copied into {@code tmp}) as of its date, run into
+     * {@code tmp}/out with its own data folder.
+     */
+    static CliRun sample(Path tmp) throws IOException {
+        Path input = TestFolders.copy(Path.of("input"), tmp.resolve("input"));
+        return of("run", "--input", input.toString(), "--output", tmp.resolve("out").toString(),
+                "--data", tmp.resolve("data").toString(), "--as-of", "2025-10-31");
+    }
+
     @Override
     public String toString() {
         return "exit " + code + "\n--- out\n" + out + "\n--- err\n" + err;

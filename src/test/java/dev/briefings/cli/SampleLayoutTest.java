@@ -12,8 +12,6 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import dev.briefings.TestFolders;
-
 /**
  * The shipped sample's PDF as a reader turns its pages: no page ends on a section's heading with the section on the
  * next page (the sample's "Risks and data quality" heading once sat alone at the foot of page 6).
@@ -29,10 +27,8 @@ class SampleLayoutTest {
 
     @Test
     void noPageEndsOnASectionHeading() throws Exception {
-        Path input = TestFolders.copy(Path.of("input"), tmp.resolve("input"));
+        CliRun run = CliRun.sample(tmp);
         Path out = tmp.resolve("out");
-        CliRun run = CliRun.of("run", "--input", input.toString(), "--output", out.toString(),
-                "--data", tmp.resolve("data").toString(), "--as-of", "2025-10-31");
         assertThat(run.code()).as(run.toString()).isZero();
 
         List<String> lastLines = new ArrayList<>();

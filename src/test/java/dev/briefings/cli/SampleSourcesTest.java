@@ -14,7 +14,6 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import dev.briefings.TestFolders;
 import dev.briefings.publish.Manifest;
 
 /**
@@ -30,10 +29,8 @@ class SampleSourcesTest {
 
     @Test
     void theSampleSaysWhereItsSourcesDisagreeAndWhichAreDatedAfterTheBriefing() throws Exception {
-        Path input = TestFolders.copy(Path.of("input"), tmp.resolve("input"));
+        CliRun run = CliRun.sample(tmp);
         Path out = tmp.resolve("out");
-        CliRun run = CliRun.of("run", "--input", input.toString(), "--output", out.toString(),
-                "--data", tmp.resolve("data").toString(), "--as-of", "2025-10-31");
         assertThat(run.code()).as(run.toString()).isZero();
         assertThat(run.out()).contains("26 read = 26 accepted + 0 rejected");
 
