@@ -34,6 +34,31 @@ public final class InputFiles {
         return input.resolve("market-context.json");
     }
 
+    /** About how many bytes of records the record folder {@code dir} holds (a hint, as below; 0 if it cannot be listed). */
+    public static long recordBytes(Path dir) {
+        try {
+            return recordBytes(dir, initiativeFiles(dir));
+        } catch (IOException | ConfigurationException e) {
+            return 0; // only a hint: the ingest step reports this, with the file's name
+        }
+    }
+
+    /**
+     * About how many bytes the record files {@code names} in {@code dir} hold: a hint (for how to digest them), so a
+     * file that cannot be measured counts 0 here; its reader reports what is wrong with it, by name.
+     */
+    public static long recordBytes(Path dir, List<String> names) {
+        long bytes = 0;
+        for (String name : names) {
+            try {
+                bytes += Files.size(dir.resolve(name));
+            } catch (IOException e) {
+                // see above: only a hint
+            }
+        }
+        return bytes;
+    }
+
     /**
      * The record files ({@code *.json}, {@code *.jsonl}) directly in {@code dir} (an input folder's
      * {@code initiatives}), by name.

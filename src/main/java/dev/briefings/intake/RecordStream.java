@@ -5,7 +5,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+
+import dev.briefings.digest.Sha256;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -91,7 +92,7 @@ public final class RecordStream<T> implements AutoCloseable {
             for (int f = startFile; f < files.size() && !closed; f++) {
                 String name = files.get(f);
                 Path file = dir.resolve(name);
-                MessageDigest sha256 = sha256();
+                MessageDigest sha256 = Sha256.of(size(file));
                 try (var in = new InitiativeFileReader(file, "initiatives/" + name, sha256)) {
                     if (f == startFile) {
                         in.skip(startOrdinal);
@@ -185,14 +186,6 @@ public final class RecordStream<T> implements AutoCloseable {
             reader.join(10_000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
         }
     }
 

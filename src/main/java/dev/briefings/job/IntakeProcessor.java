@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.function.Function;
 
+import dev.briefings.digest.Sha256;
 import dev.briefings.filters.Filters;
 import dev.briefings.intake.FundingLine;
 import dev.briefings.intake.FxRates;
@@ -32,9 +33,13 @@ class IntakeProcessor {
         this.filters = filters;
     }
 
-    /** A function for one batch of items, with its own encoder: each item validated, converted and encoded. */
-    Function<RecordStream.Item<RawRecord>, PreparedRecord> forBatch() {
-        var encoder = new AcceptedFile.Encoder();
+    /**
+     * A function for one batch of items, with its own encoder: each item validated, converted and encoded.
+     *
+     * @param inputBytes about how many bytes of records the run reads, which decides how to digest them
+     */
+    Function<RecordStream.Item<RawRecord>, PreparedRecord> forBatch(long inputBytes) {
+        var encoder = new AcceptedFile.Encoder(Sha256.of(inputBytes));
         return item -> PreparedRecord.of(process(item.fileIndex(), item.value()), encoder);
     }
 

@@ -64,7 +64,8 @@ class RecordFilesReader implements ItemStreamReader<PreparedRecord> {
         } catch (IOException e) {
             throw new ItemStreamException("cannot list the input files in " + initiativesDir, e);
         }
-        stream = RecordStream.prepared(initiativesDir, files, fileIndex, ordinal, intake::forBatch, workers);
+        long bytes = InputFiles.recordBytes(initiativesDir, files.subList(fileIndex, files.size()));
+        stream = RecordStream.prepared(initiativesDir, files, fileIndex, ordinal, () -> intake.forBatch(bytes), workers);
     }
 
     @Override

@@ -15,9 +15,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.HexFormat;
+
+import dev.briefings.digest.Sha256;
 
 /**
  * The accepted records of a run, staged once by the ingest step in a compact binary form and read back by later
@@ -60,11 +61,12 @@ public final class AcceptedFile {
         private final MessageDigest sha256;
 
         public Encoder() {
-            try {
-                sha256 = MessageDigest.getInstance("SHA-256");
-            } catch (NoSuchAlgorithmException e) {
-                throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-            }
+            this(Sha256.jdk());
+        }
+
+        /** @param sha256 the digest to take of each record (see {@link Sha256#of}) */
+        public Encoder(MessageDigest sha256) {
+            this.sha256 = sha256;
         }
 
         /** The record's whole frame, its length first. */
