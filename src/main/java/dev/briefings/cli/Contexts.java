@@ -5,10 +5,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.springframework.aot.AotDetector;
 import org.springframework.beans.BeansException;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.bind.BindException;
+import org.springframework.context.aot.AotApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import dev.briefings.BriefingsProperties;
@@ -56,7 +58,7 @@ final class Contexts {
             properties.addAll(List.of("logging.exception-conversion-word=%nopex",
                     "logging.level.org.springframework.batch=OFF", "logging.level.org.springframework.transaction=OFF"));
         }
-        return new SpringApplicationBuilder(CommandLineApplication.class)
+        SpringApplicationBuilder builder = new SpringApplicationBuilder(CommandLineApplication.class)
                 .web(WebApplicationType.NONE)
                 .logStartupInfo(false)
                 .listeners(new LogsToStandardError())
@@ -66,8 +68,25 @@ final class Contexts {
                     if (renderers != null) {
                         c.getBeanFactory().registerSingleton("renderers", renderers);
                     }
-                })
-                .run();
+                });
+        if (!CommandLineApplication.aheadOfTime()) {
+            return builder.run();
+        }
+        // The bean definitions as the build worked them out (see CommandLineApplication): only this context's run
+        // reads them, so the flag that tells Spring to is set for that long (a server context in the same JVM, as
+        // in the tests, has none and must not look for them).
+        builder.initializers(AotApplicationContextInitializer.forInitializerClasses(CommandLineApplication.AOT_INITIALIZER));
+        String before = System.getProperty(AotDetector.AOT_ENABLED);
+        System.setProperty(AotDetector.AOT_ENABLED, "true");
+        try {
+            return builder.run();
+        } finally {
+            if (before == null) {
+                System.clearProperty(AotDetector.AOT_ENABLED);
+            } else {
+                System.setProperty(AotDetector.AOT_ENABLED, before);
+            }
+        }
     }
 
     /**
