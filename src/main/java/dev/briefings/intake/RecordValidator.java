@@ -94,30 +94,30 @@ public final class RecordValidator {
             JsonNode idNode = record.get("id");
             String rawId = idNode != null && idNode.isString() && !idNode.stringValue().isBlank()
                     ? idNode.stringValue().trim() : null;
-            String id = slug(record, "id", "id", true);
-            String title = text(record, "title", "title", MAX_TITLE, true);
-            InitiativeKind kind = enumValue(record, "kind", "kind", InitiativeKind.class, true);
-            LocalDate announced = date(record, "announced", "announced", true);
+            String id = slug(record, "id", FieldPath.of("id"), true);
+            String title = text(record, "title", FieldPath.of("title"), MAX_TITLE, true);
+            InitiativeKind kind = enumValue(record, "kind", FieldPath.of("kind"), InitiativeKind.class, true);
+            LocalDate announced = date(record, "announced", FieldPath.of("announced"), true);
             List<String> parties = parties();
             List<Stage> stages = stages();
-            List<Source> sources = list(record, "sources", "sources", "must list at least one source",
+            List<Source> sources = list(record, "sources", FieldPath.of("sources"), "must list at least one source",
                     (path, n) -> source(path, n));
-            String summary = text(record, "summary", "summary", MAX_SUMMARY, false);
-            List<String> minerals = list(record, "minerals", "minerals", null,
+            String summary = text(record, "summary", FieldPath.of("summary"), MAX_SUMMARY, false);
+            List<String> minerals = list(record, "minerals", FieldPath.of("minerals"), null,
                     (path, n) -> listText(path, n, MAX_WORD));
-            List<Organization> organizations = list(record, "organizations", "organizations", null,
+            List<Organization> organizations = list(record, "organizations", FieldPath.of("organizations"), null,
                     (path, n) -> organization(path, n));
-            String location = text(record, "location", "location", MAX_NAME, false);
-            InitiativeStatus status = enumValue(record, "status", "status", InitiativeStatus.class, false);
-            Boolean binding = bool(record, "binding", "binding");
-            String partOf = slug(record, "partOf", "partOf", false);
+            String location = text(record, "location", FieldPath.of("location"), MAX_NAME, false);
+            InitiativeStatus status = enumValue(record, "status", FieldPath.of("status"), InitiativeStatus.class, false);
+            Boolean binding = bool(record, "binding", FieldPath.of("binding"));
+            String partOf = slug(record, "partOf", FieldPath.of("partOf"), false);
             if (partOf != null && partOf.equals(id)) {
                 reasons.add("`partOf` names the record itself; give the id of the initiative whose funding "
                         + "already includes this one, or remove it");
             }
-            List<FundingLine> funding = list(record, "funding", "funding", null, (path, n) -> fundingLine(path, n));
-            List<StatedRisk> risks = list(record, "risks", "risks", null, (path, n) -> risk(path, n));
-            List<String> tags = list(record, "tags", "tags", null, (path, n) -> listText(path, n, MAX_WORD));
+            List<FundingLine> funding = list(record, "funding", FieldPath.of("funding"), null, (path, n) -> fundingLine(path, n));
+            List<StatedRisk> risks = list(record, "risks", FieldPath.of("risks"), null, (path, n) -> risk(path, n));
+            List<String> tags = list(record, "tags", FieldPath.of("tags"), null, (path, n) -> listText(path, n, MAX_WORD));
 
             if (!reasons.isEmpty()) {
                 return new Validation.Invalid(rawId, reasons);
@@ -131,7 +131,7 @@ public final class RecordValidator {
         // ---- composite fields -------------------------------------------------------------------------------
 
         private List<String> parties() {
-            List<String> codes = list(record, "parties", "parties",
+            List<String> codes = list(record, "parties", FieldPath.of("parties"),
                     "must list at least one ISO 3166-1 alpha-2 country code (e.g. US, AU, JP)", (path, n) -> {
                         String text = stringOf(path, n);
                         if (text == null) {
@@ -150,7 +150,7 @@ public final class RecordValidator {
         }
 
         private List<Stage> stages() {
-            List<Stage> stages = list(record, "stages", "stages", STAGES_MISSING,
+            List<Stage> stages = list(record, "stages", FieldPath.of("stages"), STAGES_MISSING,
                     (path, n) -> {
                         String text = stringOf(path, n);
                         return text == null ? null : parseEnum(path, text, Stage.class);
@@ -158,67 +158,67 @@ public final class RecordValidator {
             return distinct(stages);
         }
 
-        private Source source(String path, JsonNode node) {
+        private Source source(FieldPath path, JsonNode node) {
             if (!isObject(path, node)) {
                 return null;
             }
-            String url = text(node, "url", path + ".url", MAX_URL, true);
+            String url = text(node, "url", path.field("url"), MAX_URL, true);
             if (url != null && !isHttpUrl(url)) {
-                reasons.add(field(path + ".url") + " " + quote(url)
+                reasons.add(field(path.field("url")) + " " + quote(url)
                         + " is not an http(s) address; give the full address starting with https://");
                 url = null;
             }
-            String publisher = text(node, "publisher", path + ".publisher", MAX_NAME, true);
-            LocalDate published = date(node, "published", path + ".published", true);
-            String title = text(node, "title", path + ".title", MAX_SOURCE_TITLE, false);
-            ReportedFigure reported = reported(path + ".reported", node);
+            String publisher = text(node, "publisher", path.field("publisher"), MAX_NAME, true);
+            LocalDate published = date(node, "published", path.field("published"), true);
+            String title = text(node, "title", path.field("title"), MAX_SOURCE_TITLE, false);
+            ReportedFigure reported = reported(path.field("reported"), node);
             return new Source(url, publisher, published, title, reported);
         }
 
         /** The figure a source states: checked like a funding line's amount and currency. */
-        private ReportedFigure reported(String path, JsonNode source) {
+        private ReportedFigure reported(FieldPath path, JsonNode source) {
             JsonNode node = present(source, "reported", path, false);
             if (node == null || !isObject(path, node)) {
                 return null;
             }
-            BigDecimal amount = amount(node, path + ".amount");
-            String currency = currency(node, path + ".currency");
-            String note = text(node, "note", path + ".note", MAX_NOTE, false);
+            BigDecimal amount = amount(node, path.field("amount"));
+            String currency = currency(node, path.field("currency"));
+            String note = text(node, "note", path.field("note"), MAX_NOTE, false);
             return amount == null || currency == null ? null : new ReportedFigure(amount, currency, note);
         }
 
-        private Organization organization(String path, JsonNode node) {
+        private Organization organization(FieldPath path, JsonNode node) {
             if (!isObject(path, node)) {
                 return null;
             }
-            String name = text(node, "name", path + ".name", MAX_NAME, true);
-            String role = text(node, "role", path + ".role", MAX_NAME, false);
-            String ticker = text(node, "ticker", path + ".ticker", MAX_TICKER, false);
+            String name = text(node, "name", path.field("name"), MAX_NAME, true);
+            String role = text(node, "role", path.field("role"), MAX_NAME, false);
+            String ticker = text(node, "ticker", path.field("ticker"), MAX_TICKER, false);
             return new Organization(name, role, ticker);
         }
 
-        private FundingLine fundingLine(String path, JsonNode node) {
+        private FundingLine fundingLine(FieldPath path, JsonNode node) {
             if (!isObject(path, node)) {
                 return null;
             }
-            BigDecimal amount = amount(node, path + ".amount");
-            String currency = currency(node, path + ".currency");
-            FundingStatus status = enumValue(node, "status", path + ".status", FundingStatus.class, true);
-            FundingType type = enumValue(node, "type", path + ".type", FundingType.class, false);
-            String note = text(node, "note", path + ".note", MAX_NOTE, false);
+            BigDecimal amount = amount(node, path.field("amount"));
+            String currency = currency(node, path.field("currency"));
+            FundingStatus status = enumValue(node, "status", path.field("status"), FundingStatus.class, true);
+            FundingType type = enumValue(node, "type", path.field("type"), FundingType.class, false);
+            String note = text(node, "note", path.field("note"), MAX_NOTE, false);
             return new FundingLine(amount, currency, status, type, note);
         }
 
-        private StatedRisk risk(String path, JsonNode node) {
+        private StatedRisk risk(FieldPath path, JsonNode node) {
             if (!isObject(path, node)) {
                 return null;
             }
-            RiskCategory category = enumValue(node, "category", path + ".category", RiskCategory.class, true);
-            String note = text(node, "note", path + ".note", MAX_NOTE, true);
+            RiskCategory category = enumValue(node, "category", path.field("category"), RiskCategory.class, true);
+            String note = text(node, "note", path.field("note"), MAX_NOTE, true);
             return new StatedRisk(category, note);
         }
 
-        private BigDecimal amount(JsonNode parent, String path) {
+        private BigDecimal amount(JsonNode parent, FieldPath path) {
             JsonNode node = present(parent, "amount", path, true);
             if (node == null) {
                 return null;
@@ -245,7 +245,7 @@ public final class RecordValidator {
             return amount;
         }
 
-        private String currency(JsonNode parent, String path) {
+        private String currency(JsonNode parent, FieldPath path) {
             JsonNode node = present(parent, "currency", path, true);
             if (node == null) {
                 return null;
@@ -270,7 +270,7 @@ public final class RecordValidator {
         // ---- single values ----------------------------------------------------------------------------------
 
         /** The node of a field, or null after reporting it missing (when required) or when absent/null. */
-        private JsonNode present(JsonNode parent, String name, String path, boolean required) {
+        private JsonNode present(JsonNode parent, String name, FieldPath path, boolean required) {
             JsonNode node = parent.get(name);
             if (node == null || node.isNull()) {
                 if (required) {
@@ -282,7 +282,7 @@ public final class RecordValidator {
         }
 
         /** A trimmed, non-empty text within its limit, or null after reporting why not. */
-        private String text(JsonNode parent, String name, String path, int max, boolean required) {
+        private String text(JsonNode parent, String name, FieldPath path, int max, boolean required) {
             JsonNode node = present(parent, name, path, required);
             if (node == null) {
                 return null;
@@ -290,11 +290,11 @@ public final class RecordValidator {
             return checkedText(path, node, max);
         }
 
-        private String listText(String path, JsonNode node, int max) {
+        private String listText(FieldPath path, JsonNode node, int max) {
             return checkedText(path, node, max);
         }
 
-        private String checkedText(String path, JsonNode node, int max) {
+        private String checkedText(FieldPath path, JsonNode node, int max) {
             String text = stringOf(path, node);
             if (text == null) {
                 return null;
@@ -318,7 +318,7 @@ public final class RecordValidator {
             return trimmed;
         }
 
-        private String stringOf(String path, JsonNode node) {
+        private String stringOf(FieldPath path, JsonNode node) {
             if (!node.isString()) {
                 reasons.add(field(path) + " must be a string (found " + found(node) + ")");
                 return null;
@@ -326,7 +326,7 @@ public final class RecordValidator {
             return node.stringValue();
         }
 
-        private String slug(JsonNode parent, String name, String path, boolean required) {
+        private String slug(JsonNode parent, String name, FieldPath path, boolean required) {
             JsonNode node = present(parent, name, path, required);
             if (node == null) {
                 return null;
@@ -345,7 +345,7 @@ public final class RecordValidator {
             return trimmed;
         }
 
-        private <E extends Enum<E>> E enumValue(JsonNode parent, String name, String path, Class<E> type,
+        private <E extends Enum<E>> E enumValue(JsonNode parent, String name, FieldPath path, Class<E> type,
                                                 boolean required) {
             JsonNode node = present(parent, name, path, required);
             if (node == null) {
@@ -355,7 +355,7 @@ public final class RecordValidator {
             return text == null ? null : parseEnum(path, text, type);
         }
 
-        private <E extends Enum<E>> E parseEnum(String path, String text, Class<E> type) {
+        private <E extends Enum<E>> E parseEnum(FieldPath path, String text, Class<E> type) {
             String trimmed = text.trim();
             for (E constant : type.getEnumConstants()) {
                 if (constant.name().equals(trimmed)) {
@@ -366,7 +366,7 @@ public final class RecordValidator {
             return null;
         }
 
-        private LocalDate date(JsonNode parent, String name, String path, boolean required) {
+        private LocalDate date(JsonNode parent, String name, FieldPath path, boolean required) {
             JsonNode node = present(parent, name, path, required);
             if (node == null) {
                 return null;
@@ -382,7 +382,7 @@ public final class RecordValidator {
             return date;
         }
 
-        private Boolean bool(JsonNode parent, String name, String path) {
+        private Boolean bool(JsonNode parent, String name, FieldPath path) {
             JsonNode node = present(parent, name, path, false);
             if (node == null) {
                 return null;
@@ -394,7 +394,7 @@ public final class RecordValidator {
             return node.booleanValue();
         }
 
-        private boolean isObject(String path, JsonNode node) {
+        private boolean isObject(FieldPath path, JsonNode node) {
             if (!node.isObject()) {
                 reasons.add(field(path) + " must be an object (found " + found(node) + ")");
                 return false;
@@ -407,7 +407,7 @@ public final class RecordValidator {
          * null for a bad entry. Absent optional lists are empty; {@code emptyReason} non-null makes the list
          * required and non-empty.
          */
-        private <T> List<T> list(JsonNode parent, String name, String path, String emptyReason,
+        private <T> List<T> list(JsonNode parent, String name, FieldPath path, String emptyReason,
                                  Entry<T> entry) {
             JsonNode node = present(parent, name, path, false);
             if (node == null) {
@@ -431,7 +431,7 @@ public final class RecordValidator {
             }
             List<T> values = new ArrayList<>(node.size());
             for (int i = 0; i < node.size(); i++) {
-                String itemPath = path + "[" + i + "]";
+                FieldPath itemPath = path.item(i);
                 JsonNode item = node.get(i);
                 if (item.isNull()) {
                     reasons.add(field(itemPath) + " is null; remove it or give a value");
@@ -448,7 +448,7 @@ public final class RecordValidator {
 
     @FunctionalInterface
     private interface Entry<T> {
-        T apply(String path, JsonNode node);
+        T apply(FieldPath path, JsonNode node);
     }
 
     // ---- helpers without state ------------------------------------------------------------------------------
@@ -457,7 +457,89 @@ public final class RecordValidator {
         return List.copyOf(new LinkedHashSet<>(values));
     }
 
-    private static boolean isHttpUrl(String url) {
+    static boolean isHttpUrl(String url) {
+        return isPlainHttpUrl(url) || isHttpUri(url);
+    }
+
+    /**
+     * Whether {@code url} is a plain http(s) address: a lowercase scheme, a host name (letters, digits and hyphens in
+     * dot-separated labels, the last starting with a letter), an optional port, and then only characters that
+     * java.net.URI takes in a path, query and fragment, with at most one '#'. Such an address is always one that
+     * {@link #isHttpUri} accepts, without URI's full parse (which took some 9% of validating a record); any other
+     * text is left to that parse.
+     */
+    static boolean isPlainHttpUrl(String url) {
+        int at = url.startsWith("https://") ? 8 : url.startsWith("http://") ? 7 : -1;
+        if (at < 0) {
+            return false;
+        }
+        int n = url.length();
+        int label = at; // where the current label of the host began
+        boolean labelStartsWithLetter = false;
+        for (; at < n; at++) {
+            char c = url.charAt(at);
+            if (c == '.' || c == ':' || c == '/' || c == '?' || c == '#') {
+                if (at == label || url.charAt(at - 1) == '-') {
+                    return false; // an empty label, or one ending in '-'
+                }
+                if (c != '.') {
+                    break;
+                }
+                label = at + 1;
+            } else if (isAsciiLetterOrDigit(c) || c == '-') {
+                if (at == label) {
+                    if (c == '-') {
+                        return false;
+                    }
+                    labelStartsWithLetter = !(c >= '0' && c <= '9');
+                }
+            } else {
+                return false;
+            }
+        }
+        if (at == label || !labelStartsWithLetter || url.charAt(at - 1) == '-') {
+            return false; // no host, a last label that is empty, ends in '-' or does not start with a letter
+        }
+        if (at < n && url.charAt(at) == ':') {
+            int digits = ++at;
+            while (at < n && url.charAt(at) >= '0' && url.charAt(at) <= '9') {
+                at++;
+            }
+            if (at == digits || at - digits > 5
+                    || at < n && url.charAt(at) != '/' && url.charAt(at) != '?' && url.charAt(at) != '#') {
+                return false;
+            }
+        }
+        boolean fragment = false;
+        for (; at < n; at++) {
+            char c = url.charAt(at);
+            if (c == '#') {
+                if (fragment) {
+                    return false;
+                }
+                fragment = true;
+            } else if (c == '%') {
+                if (at + 2 >= n || !isHexDigit(url.charAt(at + 1)) || !isHexDigit(url.charAt(at + 2))) {
+                    return false;
+                }
+                at += 2;
+            } else if (!isAsciiLetterOrDigit(c) && "-._~!$&'()*+,;=:@/?".indexOf(c) < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isAsciiLetterOrDigit(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9';
+    }
+
+    private static boolean isHexDigit(char c) {
+        return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F';
+    }
+
+    /** Whether java.net.URI reads {@code url} as an http(s) address with a host. */
+    static boolean isHttpUri(String url) {
         try {
             URI uri = new URI(url);
             String scheme = uri.getScheme();
@@ -469,7 +551,7 @@ public final class RecordValidator {
         }
     }
 
-    private static String field(String path) {
+    private static String field(FieldPath path) {
         return "`" + path + "`";
     }
 
