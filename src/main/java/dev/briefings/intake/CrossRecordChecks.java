@@ -26,6 +26,10 @@ public final class CrossRecordChecks {
     private final TreeMap<Long, Rejection> rejections = new TreeMap<>();
     private final Map<String, State> states = new HashMap<>();
 
+    /** A record's nearest accepted, in-scope ancestor: its id and where it was read (its seq). */
+    public record Ancestor(String id, long seq) {
+    }
+
     /** A record rejected here, with the reasons. */
     public record Rejection(long seq, String id, String file, String position, List<String> reasons) {
     }
@@ -124,8 +128,8 @@ public final class CrossRecordChecks {
      * For each in-scope, accepted record with partOf: its nearest ancestor that is accepted and in scope, if any.
      * Call after {@link #finish()}.
      */
-    public Map<String, String> nearestIncludedAncestors() {
-        Map<String, String> result = new HashMap<>();
+    public Map<String, Ancestor> nearestIncludedAncestors() {
+        Map<String, Ancestor> result = new HashMap<>();
         for (Map.Entry<String, Entry> e : byId.entrySet()) {
             Entry entry = e.getValue();
             if (entry.partOf() == null || !entry.included() || states.get(e.getKey()) != State.OK) {
@@ -135,7 +139,7 @@ public final class CrossRecordChecks {
             while (up != null) {
                 Entry parent = byId.get(up);
                 if (parent.included()) {
-                    result.put(e.getKey(), up);
+                    result.put(e.getKey(), new Ancestor(up, parent.seq()));
                     break;
                 }
                 up = parent.partOf();

@@ -110,7 +110,8 @@ class ComposeTasklet implements Tasklet {
         long instanceId = jobExecution.getJobInstance().getInstanceId();
         ExecutionContext jobContext = jobExecution.getExecutionContext();
 
-        Map<String, String> ancestorOf = StagedLines.readAncestors(workspace.ancestors());
+        StagedLines.Ancestry ancestry = StagedLines.readAncestors(workspace.ancestors());
+        Map<String, String> ancestorOf = ancestry.ancestorOf();
         Set<Long> rejectedSeqs = new HashSet<>();
         List<StagedRecord.Rejected> reconcileRejects = StagedLines.readRejects(workspace.reconcileRejected(), Long.MAX_VALUE);
         reconcileRejects.forEach(r -> rejectedSeqs.add(r.seq()));
@@ -122,7 +123,7 @@ class ComposeTasklet implements Tasklet {
         var risks = new RiskAssessment(rules, context);
         var assembler = new BriefingAssembler(properties.largestListed(), risks,
                 new SourceChecks(parameters.asOf(), rates, this::idsOf));
-        Ancestors ancestors = ancestors(ancestorOf, rejectedSeqs, risks);
+        Ancestors ancestors = ancestors(ancestry, rejectedSeqs, risks);
 
         // Every edition compares with the previous nightly briefing: the nightly one holds every record.
         var previous = history.previousNightly(instanceId, parameters.asOf()).orElse(null);
@@ -342,17 +343,13 @@ class ComposeTasklet implements Tasklet {
         }
     }
 
-    private Ancestors ancestors(Map<String, String> ancestorOf, Set<Long> rejectedSeqs, RiskAssessment risks) {
-        Set<String> ids = new HashSet<>(ancestorOf.values());
+    private Ancestors ancestors(StagedLines.Ancestry ancestry, Set<Long> rejectedSeqs, RiskAssessment risks) {
+        Map<String, String> ancestorOf = ancestry.ancestorOf();
         Map<String, FundedRecord> funding = new HashMap<>();
         Map<String, Long> matched = new HashMap<>();
-        if (!ids.isEmpty()) {
-            Set<Long> seqs = new HashSet<>();
-            StagedLines.forEachKey(workspace.keys(), key -> {
-                if (ids.contains(key.id()) && !rejectedSeqs.contains(key.seq())) {
-                    seqs.add(key.seq());
-                }
-            });
+        if (!ancestorOf.isEmpty()) {
+            // Reconcile names the ancestors' seqs; a file from an earlier version only their ids, looked up here.
+            Set<Long> seqs = ancestry.seqs().orElseGet(() -> seqsOf(new HashSet<>(ancestorOf.values()), rejectedSeqs));
             try (AcceptedFile.Reader in = AcceptedFile.read(workspace.accepted())) {
                 while (funding.size() < seqs.size() && in.next()) {
                     if (seqs.contains(in.seq())) {
@@ -368,6 +365,16 @@ class ComposeTasklet implements Tasklet {
             }
         }
         return new Ancestors(funding, matched, ancestorOf, new HashMap<>());
+    }
+
+    private Set<Long> seqsOf(Set<String> ids, Set<Long> rejectedSeqs) {
+        Set<Long> seqs = new HashSet<>();
+        StagedLines.forEachKey(workspace.keys(), key -> {
+            if (ids.contains(key.id()) && !rejectedSeqs.contains(key.seq())) {
+                seqs.add(key.seq());
+            }
+        });
+        return seqs;
     }
 
     private static List<StagedRecord.Rejected> mergedRejects(List<StagedRecord.Rejected> a, List<StagedRecord.Rejected> b, int limit) {

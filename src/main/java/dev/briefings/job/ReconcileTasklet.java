@@ -26,9 +26,10 @@ class ReconcileTasklet implements Tasklet {
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
         List<String> files = workspace.fileNames();
+        List<String> shown = files.stream().map(name -> "initiatives/" + name).toList();
         var checks = new CrossRecordChecks();
         StagedLines.forEachKey(workspace.keys(), key -> checks.add(key.seq(), key.id(),
-                "initiatives/" + files.get(Workspace.fileIndex(key.seq())), key.position(), key.partOf(), key.included()));
+                shown.get(Workspace.fileIndex(key.seq())), key.position(), key.partOf(), key.included()));
         List<CrossRecordChecks.Rejection> rejections = checks.finish();
         StagedLines.writeRejects(workspace.reconcileRejected(), rejections.stream()
                 .map(r -> new StagedRecord.Rejected(r.seq(), r.file(), r.position(), r.id(), r.reasons())).toList());

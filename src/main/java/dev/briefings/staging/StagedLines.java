@@ -9,11 +9,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 
 import tools.jackson.databind.json.JsonMapper;
+
+import dev.briefings.intake.CrossRecordChecks;
 
 /**
  * The small text files of the workspace, beside the binary {@link AcceptedFile}: one key line per accepted record
@@ -101,26 +106,48 @@ public final class StagedLines {
         }
     }
 
-    public static void writeAncestors(Path file, Map<String, String> ancestorOf) {
+    /** Each record's nearest included ancestor, as reconcile found them: a line "id, ancestor's id, its seq". */
+    public static void writeAncestors(Path file, Map<String, CrossRecordChecks.Ancestor> ancestorOf) {
         try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             for (var e : ancestorOf.entrySet()) {
-                out.write(e.getKey() + '\t' + e.getValue() + '\n');
+                out.write(e.getKey() + '\t' + e.getValue().id() + '\t' + e.getValue().seq() + '\n');
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);
         }
     }
 
-    public static Map<String, String> readAncestors(Path file) {
+    /**
+     * The ancestors reconcile wrote: each record's ancestor id, and the seqs of those ancestors (so that the compose
+     * step need not look them up), or no seqs when the file was written by an earlier version (a run resumed after
+     * an upgrade), which gave only the ids.
+     */
+    public static Ancestry readAncestors(Path file) {
         Map<String, String> map = new HashMap<>();
+        Set<Long> seqs = new HashSet<>();
+        boolean withSeqs = true;
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             for (String line = in.readLine(); line != null; line = in.readLine()) {
                 int tab = line.indexOf('\t');
-                map.put(line.substring(0, tab), line.substring(tab + 1));
+                int second = line.indexOf('\t', tab + 1);
+                if (second < 0) {
+                    withSeqs = false;
+                    map.put(line.substring(0, tab), line.substring(tab + 1));
+                } else {
+                    map.put(line.substring(0, tab), line.substring(tab + 1, second));
+                    seqs.add(Long.parseLong(line, second + 1, line.length(), 10));
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
         }
-        return map;
+        return new Ancestry(map, withSeqs ? Optional.of(seqs) : Optional.empty());
+    }
+
+    /**
+     * @param ancestorOf each record's nearest included ancestor, by id
+     * @param seqs       the seqs of those ancestors, when the file gave them
+     */
+    public record Ancestry(Map<String, String> ancestorOf, Optional<Set<Long>> seqs) {
     }
 }

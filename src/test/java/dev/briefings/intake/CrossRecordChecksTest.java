@@ -52,13 +52,25 @@ class CrossRecordChecksTest {
     @Test
     void nearestIncludedAncestorSkipsRecordsOutOfScope() {
         var checks = new CrossRecordChecks();
-        checks.add(0, "g", "f", "[0]", null, true);
+        checks.add(10, "g", "f", "[0]", null, true);
         checks.add(1, "p", "f", "[1]", "g", false);
         checks.add(2, "c", "f", "[2]", "p", true);
         checks.add(3, "lonely", "f", "[3]", "p", false);
         checks.add(4, "top-out", "f", "[4]", null, false);
         checks.add(5, "under-out", "f", "[5]", "top-out", true);
         assertThat(checks.finish()).isEmpty();
-        assertThat(checks.nearestIncludedAncestors()).containsExactlyInAnyOrderEntriesOf(Map.of("c", "g"));
+        assertThat(checks.nearestIncludedAncestors()).containsExactlyInAnyOrderEntriesOf(
+                Map.of("c", new CrossRecordChecks.Ancestor("g", 10)));
+    }
+
+    @Test
+    void anAncestorsSeqIsTheRecordKeptWhenItsIdIsUsedTwice() {
+        var checks = new CrossRecordChecks();
+        checks.add(3, "g", "f", "[3]", null, true);
+        checks.add(4, "c", "f", "[4]", "g", true);
+        checks.add(5, "g", "f", "[5]", null, true);
+        assertThat(reasonsById(checks.finish()).keySet()).containsExactly("g@5");
+        assertThat(checks.nearestIncludedAncestors()).containsExactlyInAnyOrderEntriesOf(
+                Map.of("c", new CrossRecordChecks.Ancestor("g", 3)));
     }
 }

@@ -5,10 +5,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import dev.briefings.intake.CrossRecordChecks;
 import dev.briefings.intake.Initiative;
 import dev.briefings.intake.InitiativeKind;
 import dev.briefings.intake.InitiativeStatus;
@@ -40,5 +47,24 @@ class StagedLinesTest {
     void aLineWithTooFewFieldsIsRefused() {
         assertThatThrownBy(() -> StagedLines.parseKey("5\tc\t\t1")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("too few fields");
+    }
+
+    @Test
+    void ancestorsComeBackWithTheirSeqs(@TempDir Path dir) {
+        Path file = dir.resolve("ancestors.tsv");
+        StagedLines.writeAncestors(file, Map.of("c", new CrossRecordChecks.Ancestor("g", 7),
+                "d", new CrossRecordChecks.Ancestor("g", 7), "e", new CrossRecordChecks.Ancestor("h", 12)));
+        var ancestry = StagedLines.readAncestors(file);
+        assertThat(ancestry.ancestorOf()).isEqualTo(Map.of("c", "g", "d", "g", "e", "h"));
+        assertThat(ancestry.seqs()).contains(Set.of(7L, 12L));
+    }
+
+    @Test
+    void ancestorsAnEarlierVersionWroteHaveNoSeqs(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("ancestors.tsv");
+        Files.writeString(file, "c\tg\nd\tg\n"); // as written before seqs were: id, ancestor's id
+        var ancestry = StagedLines.readAncestors(file);
+        assertThat(ancestry.ancestorOf()).isEqualTo(Map.of("c", "g", "d", "g"));
+        assertThat(ancestry.seqs()).isEqualTo(Optional.empty());
     }
 }
