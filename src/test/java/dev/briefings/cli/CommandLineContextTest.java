@@ -25,6 +25,8 @@ class CommandLineContextTest {
             assertThat(context).isNotInstanceOf(AnnotationConfigApplicationContext.class);
             assertThat(context.getBean(BriefingRunner.class)).isNotNull();
             assertThat(context.getBeanNamesForType(dev.briefings.render.Renderers.class)).containsExactly("renderers");
+            // A command keeps one idle connection, not the pool's default ten.
+            assertThat(context.getBean(com.zaxxer.hikari.HikariDataSource.class).getMinimumIdle()).isEqualTo(1);
         }
         // Only that context read them: one started next (the server's, in the tests) must not look for its own.
         assertThat(System.getProperty("spring.aot.enabled")).isNull();
