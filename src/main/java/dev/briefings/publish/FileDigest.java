@@ -14,7 +14,11 @@ import dev.briefings.digest.Sha256;
 public record FileDigest(String file, String role, long size, String sha256) {
 
     public static FileDigest of(Path path, String name, String role) throws IOException {
-        MessageDigest digest = Sha256.of(Files.size(path));
+        return of(path, name, role, Sha256.of(Files.size(path)));
+    }
+
+    /** With a digest of the caller's choosing (see {@link Sha256#of}). */
+    public static FileDigest of(Path path, String name, String role, MessageDigest digest) throws IOException {
         try (InputStream in = new DigestInputStream(Files.newInputStream(path), digest)) {
             in.transferTo(java.io.OutputStream.nullOutputStream());
         }
