@@ -106,8 +106,9 @@ class StopApiTest {
         assertThat(stepStatus(steps, step)).as(step).isEqualTo("STOPPED");
         assertThat(stepStatus(steps, "publishBriefingStep")).as("publish never ran").isNull();
         if (step.equals("ingestRecordsStep")) {
-            // Held in the first chunk's write; the stop is seen at the end of that chunk: one chunk of 500 read.
-            assertThat(stepRead(id, step)).as("stopped after the chunk it was in").isEqualTo(500);
+            // Held in the first chunk's write; the stop is seen at the end of that chunk: one chunk of 2,000 read
+            // (BriefingJobConfig.CHUNK_SIZE), of 120,000.
+            assertThat(stepRead(id, step)).as("stopped after the chunk it was in").isEqualTo(2000);
         }
         // Nothing was published: no files, no run folder; stopping again is a conflict.
         mvc.perform(get("/api/briefings/" + id + "/files/briefing").with(ANALYST)).andExpect(status().isNotFound());
