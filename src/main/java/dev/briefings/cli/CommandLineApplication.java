@@ -58,6 +58,7 @@ class CommandLineApplication {
      */
     public static void main(String[] args) throws java.io.IOException {
         java.nio.file.Path work = java.nio.file.Files.createTempDirectory("briefings-aot-");
+        work.toFile().deleteOnExit(); // stays empty: the context never gets as far as the database
         Contexts.start(work.resolve("data"), work.resolve("templates"),
                 new java.io.PrintWriter(System.err, true), false);
     }
