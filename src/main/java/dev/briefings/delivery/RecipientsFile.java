@@ -15,7 +15,6 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -23,6 +22,7 @@ import dev.briefings.briefing.PlainText;
 import dev.briefings.intake.ConfigurationException;
 import dev.briefings.intake.IntakeJson;
 import dev.briefings.intake.InitiativeKind;
+import dev.briefings.intake.RecordValidator;
 import dev.briefings.intake.Stage;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
@@ -40,7 +40,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class RecipientsFile {
 
-    private static final Pattern SLUG = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
     private static final List<String> FIELDS = List.of("id", "name", "email", "organization", "interests", "formats",
             "protect");
     private static final List<String> INTEREST_FIELDS = List.of("parties", "stages", "kinds", "minerals");
@@ -161,7 +160,7 @@ public final class RecipientsFile {
                 return;
             }
             rawId = clip(value);
-            if (SLUG.matcher(value).matches()) {
+            if (RecordValidator.isSlug(value)) {
                 id = value;
             } else {
                 reasons.add("`id` '" + clip(value) + "' is not a valid id: use 1 to 64 lower-case letters, digits and"

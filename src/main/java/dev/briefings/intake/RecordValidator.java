@@ -455,10 +455,10 @@ public final class RecordValidator {
     }
 
     /**
-     * Whether {@code text} matches {@value #SLUG_RULE}: checked by hand, as a regular expression's matcher was most
-     * of checking the two slugs of each record.
+     * Whether {@code text} is an id: it matches {@value #SLUG_RULE} (records' ids and partOf, recipients' ids).
+     * Checked by hand, as a regular expression's matcher was most of checking the two slugs of each record.
      */
-    static boolean isSlug(String text) {
+    public static boolean isSlug(String text) {
         int n = text.length();
         if (n == 0 || n > 64 || text.charAt(0) == '-') {
             return false;

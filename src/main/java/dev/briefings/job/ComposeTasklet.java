@@ -211,8 +211,10 @@ class ComposeTasklet implements Tasklet {
                 long workbookMs = (System.nanoTime() - start) / 1_000_000;
                 // The manifest's digest of the workbook, taken while the PDF (often the longer of the two) is
                 // rendered. A run of a large input has OpenSSL's digest bound already (its records took it): the
-                // workbook's (8 MB at 100,000 records) then takes it too, not the JDK's at some 60 ms.
-                long recordBytes = InputFiles.recordBytes(InputFiles.initiativesDir(parameters.input()));
+                // workbook's (8 MB at 100,000 records) then takes it too, not the JDK's at some 60 ms. The record
+                // files' sizes are the ingest step's, as it noted them with their digests.
+                long recordBytes = InputDigests.fromText(jobContext.getString(RecordFilesReader.DIGESTS, ""))
+                        .stream().mapToLong(FileDigest::size).sum();
                 composed.putDigest(workspace.workbook(), FileDigest.of(workspace.workbook(), PublishTasklet.WORKBOOK,
                         "workbook", Sha256.of(Math.max(recordBytes, Files.size(workspace.workbook())))).sha256());
                 LOG.info("PDF rendered in {} ms, workbook finished in {} ms (in parallel)", waitFor(pdf), workbookMs);
